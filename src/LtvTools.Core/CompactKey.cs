@@ -1,0 +1,152 @@
+using System;
+using System.Text;
+
+namespace LtvTools.Core
+{
+    /// <summary>
+    /// An event or customer id held in 16 bytes: lower-case hex ids of up to 15 digits (the common case,
+    /// e.g. <c>96f55c7d8f42</c>) are packed into an integer, anything else keeps its string.
+    /// </summary>
+    /// <remarks>
+    /// The dataset holds one entry per distinct event key, so this is where memory goes on big inputs.
+    /// Only lower-case hex packs: keys are case-sensitive, and "AB" must stay distinct from "ab".
+    /// </remarks>
+    internal readonly struct CompactKey : IEquatable<CompactKey>
+    {
+        private const int MaxPackedDigits = 15;
+        private const int LengthShift = 60;
+        private const ulong ValueMask = (1UL << LengthShift) - 1;
+
+        private readonly ulong _packed;
+        private readonly string? _text;
+
+        private CompactKey(ulong packed, string? text)
+        {
+            _packed = packed;
+            _text = text;
+        }
+
+        public bool IsPacked => _text is null;
+
+        public static CompactKey FromString(string value)
+        {
+            if (value is null)
+            {
+                throw new ArgumentNullException(nameof(value));
+            }
+
+            if (value.Length > 0 && value.Length <= MaxPackedDigits)
+            {
+                ulong bits = 0;
+                var packable = true;
+                foreach (var c in value)
+                {
+                    var digit = HexDigit(c);
+                    if (digit < 0)
+                    {
+                        packable = false;
+                        break;
+                    }
+
+                    bits = (bits << 4) | (uint)digit;
+                }
+
+                if (packable)
+                {
+                    return new CompactKey(((ulong)value.Length << LengthShift) | bits, null);
+                }
+            }
+
+            return new CompactKey(0, value);
+        }
+
+        /// <summary>Builds a key straight from the UTF-8 bytes of an unescaped JSON string, allocating only for non-hex ids.</summary>
+        public static CompactKey FromUtf8(ReadOnlySpan<byte> value)
+        {
+            if (value.Length > 0 && value.Length <= MaxPackedDigits)
+            {
+                ulong bits = 0;
+                var packable = true;
+                foreach (var b in value)
+                {
+                    var digit = HexDigit((char)b);
+                    if (digit < 0)
+                    {
+                        packable = false;
+                        break;
+                    }
+
+                    bits = (bits << 4) | (uint)digit;
+                }
+
+                if (packable)
+                {
+                    return new CompactKey(((ulong)value.Length << LengthShift) | bits, null);
+                }
+            }
+
+            return new CompactKey(0, Utf8.GetString(value));
+        }
+
+        /// <summary>Ordinal order of the text forms, without building strings when both keys are packed hex of one length.</summary>
+        public static int CompareOrdinal(CompactKey left, CompactKey right)
+        {
+            if (left.IsPacked && right.IsPacked && (left._packed >> LengthShift) == (right._packed >> LengthShift))
+            {
+                return left._packed.CompareTo(right._packed);
+            }
+
+            return string.CompareOrdinal(left.ToString(), right.ToString());
+        }
+
+        public bool Equals(CompactKey other) => _packed == other._packed && string.Equals(_text, other._text, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is CompactKey other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            if (_text != null)
+            {
+                return StringComparer.Ordinal.GetHashCode(_text);
+            }
+
+            // Fibonacci hashing spreads sequential and low-entropy ids across buckets.
+            var mixed = _packed * 0x9E3779B97F4A7C15UL;
+            return (int)(mixed >> 32) ^ (int)mixed;
+        }
+
+        public override string ToString()
+        {
+            if (_text != null)
+            {
+                return _text;
+            }
+
+            var length = (int)(_packed >> LengthShift);
+            var value = _packed & ValueMask;
+            var chars = new char[length];
+            for (var i = length - 1; i >= 0; i--)
+            {
+                chars[i] = "0123456789abcdef"[(int)(value & 0xF)];
+                value >>= 4;
+            }
+
+            return new string(chars);
+        }
+
+        private static int HexDigit(char c)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                return c - '0';
+            }
+
+            if (c >= 'a' && c <= 'f')
+            {
+                return c - 'a' + 10;
+            }
+
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+
+namespace LtvTools.Core
+{
+    /// <summary>
+    /// One validated record, before anything is allocated for it: the engine aggregates from this directly,
+    /// and <see cref="ToEvent"/> builds the public <see cref="LtvEvent"/> only when a caller wants objects.
+    /// </summary>
+    internal ref struct EventFields
+    {
+        public EventType Type;
+        public JsonText Verb;
+        public JsonText Key;
+        public long UtcTicks;
+        public JsonText LastName;
+        public JsonText AdrCity;
+        public JsonText AdrState;
+        public JsonText CustomerId;
+        public ReadOnlySpan<byte> TagsJson;
+        public JsonText CameraMake;
+        public JsonText CameraModel;
+        public bool HasAmount;
+        public decimal Amount;
+        public string Currency;
+        public decimal AmountUsd;
+
+        /// <summary>The customer the event is about: the key of a CUSTOMER event, else its customer_id.</summary>
+        public readonly CompactKey CustomerKey() => Type == EventType.Customer ? Key.ToKey() : CustomerId.ToKey();
+
+        public readonly LtvEvent ToEvent()
+        {
+            var key = Key.ToText()!;
+            var result = new LtvEvent(Type, Verb.ToText()!, key, new UtcTimestamp(UtcTicks))
+            {
+                LastName = LastName.ToText(),
+                AdrCity = AdrCity.ToText(),
+                AdrState = AdrState.ToText(),
+                CustomerId = Type == EventType.Customer ? key : CustomerId.ToText(),
+                Tags = TagsJson.IsEmpty ? null : TagsReader.Read(TagsJson),
+                CameraMake = CameraMake.ToText(),
+                CameraModel = CameraModel.ToText(),
+            };
+
+            if (HasAmount)
+            {
+                result.TotalAmount = Amount;
+                result.Currency = Currency;
+                result.AmountUsd = AmountUsd;
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,0 +1,470 @@
+using System;
+using System.Text.Json;
+
+namespace LtvTools.Core
+{
+    /// <summary>
+    /// Validates one JSON record against the contract and fills <see cref="EventFields"/>, or gives the
+    /// reason a person can act on. It never guesses: anything outside the rules is a rejection.
+    /// </summary>
+    internal static class EventRecordParser
+    {
+        private const int MaxShownValue = 80;
+
+        private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions { MaxDepth = 64 };
+
+        [Flags]
+        private enum Field
+        {
+            None = 0,
+            Type = 1 << 0,
+            Verb = 1 << 1,
+            Key = 1 << 2,
+            EventTime = 1 << 3,
+            LastName = 1 << 4,
+            AdrCity = 1 << 5,
+            AdrState = 1 << 6,
+            CustomerId = 1 << 7,
+            Tags = 1 << 8,
+            CameraMake = 1 << 9,
+            CameraModel = 1 << 10,
+            TotalAmount = 1 << 11,
+            Unknown = 1 << 30,
+        }
+
+        /// <summary>Parses and validates one record; on failure <paramref name="reason"/> says why.</summary>
+        public static bool TryParse(ReadOnlySpan<byte> record, ExchangeRateTable rates, out EventFields fields, out string reason)
+        {
+            fields = default;
+            try
+            {
+                return TryParseCore(record, rates, ref fields, out reason);
+            }
+            catch (JsonException ex)
+            {
+                reason = "invalid JSON: " + TrimJsonMessage(ex);
+                return false;
+            }
+            catch (InvalidOperationException ex)
+            {
+                // Utf8JsonReader reports invalid UTF-8 and a few token problems this way.
+                reason = "invalid JSON: " + ex.Message;
+                return false;
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                reason = "invalid JSON: the record is not valid UTF-8";
+                return false;
+            }
+        }
+
+        private static bool TryParseCore(ReadOnlySpan<byte> record, ExchangeRateTable rates, ref EventFields fields, out string reason)
+        {
+            var reader = new Utf8JsonReader(record, isFinalBlock: true, new JsonReaderState(ReaderOptions));
+            if (!reader.Read())
+            {
+                reason = "empty record";
+                return false;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reason = $"the record is a JSON {Describe(reader.TokenType)}, not an event object";
+                return false;
+            }
+
+            var seen = Field.None;
+            ReadOnlySpan<byte> typeBytes = default;
+            ReadOnlySpan<byte> timeBytes = default;
+            ReadOnlySpan<byte> amountBytes = default;
+            string? typeText = null;
+            string? timeText = null;
+            string? amountText = null;
+            var amountIsNumber = false;
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var field = Identify(ref reader);
+                if (field != Field.Unknown && (seen & field) != 0)
+                {
+                    reason = $"property '{reader.GetString()}' appears more than once";
+                    return false;
+                }
+
+                seen |= field;
+                var name = field;
+                reader.Read();
+                switch (name)
+                {
+                    case Field.Type:
+                        if (!ReadRequiredString(ref reader, "type", out typeBytes, out typeText, out reason))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.Verb:
+                        if (!ReadString(ref reader, "verb", ref fields.Verb, out reason))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.Key:
+                        if (!ReadString(ref reader, "key", ref fields.Key, out reason))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.EventTime:
+                        if (!ReadRequiredString(ref reader, "event_time", out timeBytes, out timeText, out reason))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.LastName:
+                        if (!ReadString(ref reader, "last_name", ref fields.LastName, out reason))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.AdrCity:
+                        if (!ReadString(ref reader, "adr_city", ref fields.AdrCity, out reason))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.AdrState:
+                        if (!ReadString(ref reader, "adr_state", ref fields.AdrState, out reason))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.CustomerId:
+                        if (!ReadString(ref reader, "customer_id", ref fields.CustomerId, out reason))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.CameraMake:
+                        if (!ReadString(ref reader, "camera_make", ref fields.CameraMake, out reason))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.CameraModel:
+                        if (!ReadString(ref reader, "camera_model", ref fields.CameraModel, out reason))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.Tags:
+                        var tagsStart = (int)reader.TokenStartIndex;
+                        var tagsProblem = TagsReader.Validate(ref reader);
+                        if (tagsProblem != null)
+                        {
+                            reason = tagsProblem;
+                            return false;
+                        }
+
+                        if (reader.TokenType != JsonTokenType.Null)
+                        {
+                            fields.TagsJson = record.Slice(tagsStart, (int)reader.BytesConsumed - tagsStart);
+                        }
+
+                        break;
+                    case Field.TotalAmount:
+                        if (reader.TokenType == JsonTokenType.Number)
+                        {
+                            amountBytes = reader.ValueSpan;
+                            amountIsNumber = true;
+                        }
+                        else if (!ReadRequiredString(ref reader, "total_amount", out amountBytes, out amountText, out reason))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            // The object is complete; anything after it (a second value, garbage) makes the reader throw here.
+            if (reader.Read())
+            {
+                reason = "unexpected content after the event object";
+                return false;
+            }
+
+            return Validate(ref fields, seen, typeBytes, typeText, timeBytes, timeText, amountBytes, amountText, amountIsNumber, rates, out reason);
+        }
+
+        private static bool Validate(
+            ref EventFields fields,
+            Field seen,
+            ReadOnlySpan<byte> typeBytes,
+            string? typeText,
+            ReadOnlySpan<byte> timeBytes,
+            string? timeText,
+            ReadOnlySpan<byte> amountBytes,
+            string? amountText,
+            bool amountIsNumber,
+            ExchangeRateTable rates,
+            out string reason)
+        {
+            if ((seen & Field.Type) == 0)
+            {
+                reason = "missing required property 'type'";
+                return false;
+            }
+
+            var typeSpan = typeText is null ? typeBytes : Utf8Of(typeText);
+            if (typeSpan.SequenceEqual("ORDER"u8))
+            {
+                fields.Type = EventType.Order;
+            }
+            else if (typeSpan.SequenceEqual("SITE_VISIT"u8))
+            {
+                fields.Type = EventType.SiteVisit;
+            }
+            else if (typeSpan.SequenceEqual("IMAGE"u8))
+            {
+                fields.Type = EventType.Image;
+            }
+            else if (typeSpan.SequenceEqual("CUSTOMER"u8))
+            {
+                fields.Type = EventType.Customer;
+            }
+            else
+            {
+                reason = $"unknown type '{Shown(typeSpan)}' (expected CUSTOMER, SITE_VISIT, IMAGE or ORDER)";
+                return false;
+            }
+
+            if (!fields.Verb.IsPresent)
+            {
+                reason = "missing required property 'verb'";
+                return false;
+            }
+
+            if (!VerbAllowed(fields.Type, ref fields.Verb))
+            {
+                reason = $"verb '{Shown(fields.Verb)}' is not valid for {EventTypeNames.ToWireName(fields.Type)} (expected {EventTypeNames.AllowedVerbs(fields.Type)})";
+                return false;
+            }
+
+            if (!fields.Key.IsPresent)
+            {
+                reason = "missing required property 'key'";
+                return false;
+            }
+
+            if (fields.Key.IsEmpty)
+            {
+                reason = "key must not be empty";
+                return false;
+            }
+
+            if ((seen & Field.EventTime) == 0)
+            {
+                reason = "missing required property 'event_time'";
+                return false;
+            }
+
+            var timeSpan = timeText is null ? timeBytes : Utf8Of(timeText);
+            if (!IsoTimeParser.TryParseUtcTicks(timeSpan, out fields.UtcTicks, out var timeProblem))
+            {
+                reason = $"event_time '{Shown(timeSpan)}' " + (timeProblem ?? "is not ISO 8601 (expected e.g. 2017-01-06T12:46:46.384Z)");
+                return false;
+            }
+
+            if (fields.Type != EventType.Customer)
+            {
+                if (!fields.CustomerId.IsPresent)
+                {
+                    reason = $"missing required property 'customer_id' for {EventTypeNames.ToWireName(fields.Type)}";
+                    return false;
+                }
+
+                if (fields.CustomerId.IsEmpty)
+                {
+                    reason = "customer_id must not be empty";
+                    return false;
+                }
+            }
+
+            if (fields.Type == EventType.Order)
+            {
+                if ((seen & Field.TotalAmount) == 0)
+                {
+                    reason = "missing required property 'total_amount' for ORDER";
+                    return false;
+                }
+
+                var amountSpan = amountText is null ? amountBytes : Utf8Of(amountText);
+                if (!AmountParser.TryParse(amountSpan, out var amount, out var currency, out var amountProblem))
+                {
+                    reason = $"total_amount {(amountIsNumber ? string.Empty : "'")}{Shown(amountSpan)}{(amountIsNumber ? string.Empty : "'")} {amountProblem}";
+                    return false;
+                }
+
+                if (!rates.TryGetRate(currency, out var rate))
+                {
+                    reason = $"currency '{currency}' has no rate (supply one with -ExchangeRate @{{ {currency} = <USD per {currency}> }})";
+                    return false;
+                }
+
+                fields.HasAmount = true;
+                fields.Amount = amount;
+                fields.Currency = currency;
+                fields.AmountUsd = rate == 1m ? amount : amount * rate;
+            }
+
+            reason = string.Empty;
+            return true;
+        }
+
+        private static bool VerbAllowed(EventType type, ref JsonText verb)
+        {
+            var span = verb.Decoded is null ? verb.Utf8Bytes : Utf8Of(verb.Decoded);
+            switch (type)
+            {
+                case EventType.Customer:
+                case EventType.Order:
+                    return span.SequenceEqual("NEW"u8) || span.SequenceEqual("UPDATE"u8);
+                case EventType.SiteVisit:
+                    return span.SequenceEqual("NEW"u8);
+                case EventType.Image:
+                    return span.SequenceEqual("UPLOAD"u8);
+                default:
+                    return false;
+            }
+        }
+
+        private static Field Identify(ref Utf8JsonReader reader)
+        {
+            if (reader.ValueIsEscaped)
+            {
+                return IdentifyName(Utf8Of(reader.GetString()!));
+            }
+
+            return IdentifyName(reader.ValueSpan);
+        }
+
+        private static Field IdentifyName(ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 3 when name.SequenceEqual("key"u8): return Field.Key;
+                case 4 when name.SequenceEqual("type"u8): return Field.Type;
+                case 4 when name.SequenceEqual("verb"u8): return Field.Verb;
+                case 4 when name.SequenceEqual("tags"u8): return Field.Tags;
+                case 8 when name.SequenceEqual("adr_city"u8): return Field.AdrCity;
+                case 9 when name.SequenceEqual("last_name"u8): return Field.LastName;
+                case 9 when name.SequenceEqual("adr_state"u8): return Field.AdrState;
+                case 10 when name.SequenceEqual("event_time"u8): return Field.EventTime;
+                case 11 when name.SequenceEqual("customer_id"u8): return Field.CustomerId;
+                case 11 when name.SequenceEqual("camera_make"u8): return Field.CameraMake;
+                case 12 when name.SequenceEqual("camera_model"u8): return Field.CameraModel;
+                case 12 when name.SequenceEqual("total_amount"u8): return Field.TotalAmount;
+                default: return Field.Unknown;
+            }
+        }
+
+        /// <summary>A string or null; any other JSON type is a rejection, since a guess could merge two customers.</summary>
+        private static bool ReadString(scoped ref Utf8JsonReader reader, string name, ref JsonText target, out string reason)
+        {
+            reason = string.Empty;
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                return true;
+            }
+
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                reason = $"{name} must be a string, not a JSON {Describe(reader.TokenType)}";
+                return false;
+            }
+
+            target.IsPresent = true;
+            if (reader.ValueIsEscaped)
+            {
+                target.Decoded = reader.GetString();
+            }
+            else
+            {
+                target.Utf8Bytes = reader.ValueSpan;
+            }
+
+            return true;
+        }
+
+        private static bool ReadRequiredString(scoped ref Utf8JsonReader reader, string name, out ReadOnlySpan<byte> bytes, out string? decoded, out string reason)
+        {
+            bytes = default;
+            decoded = null;
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                reason = $"{name} must be a string, not a JSON {Describe(reader.TokenType)}";
+                return false;
+            }
+
+            if (reader.ValueIsEscaped)
+            {
+                decoded = reader.GetString();
+            }
+            else
+            {
+                bytes = reader.ValueSpan;
+            }
+
+            reason = string.Empty;
+            return true;
+        }
+
+        private static ReadOnlySpan<byte> Utf8Of(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+
+        private static string Shown(ReadOnlySpan<byte> value) => Utf8.ForMessage(value, MaxShownValue);
+
+        private static string Shown(JsonText value) => value.Decoded ?? Utf8.ForMessage(value.Utf8Bytes, MaxShownValue);
+
+        private static string Describe(JsonTokenType token)
+        {
+            switch (token)
+            {
+                case JsonTokenType.StartObject: return "object";
+                case JsonTokenType.StartArray: return "array";
+                case JsonTokenType.String: return "string";
+                case JsonTokenType.Number: return "number";
+                case JsonTokenType.True:
+                case JsonTokenType.False: return "boolean";
+                case JsonTokenType.Null: return "null";
+                default: return token.ToString();
+            }
+        }
+
+        private static string TrimJsonMessage(JsonException ex)
+        {
+            // The reader's message ends with "LineNumber: 0 | BytePositionInLine: 17." - keep the reason, and
+            // give the byte position, which is what a person needs to find the problem in the record.
+            var message = ex.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message.Substring(0, cut).TrimEnd();
+            }
+
+            return ex.BytePositionInLine.HasValue ? $"{message} (at byte {ex.BytePositionInLine.Value + 1} of the record)" : message;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+
+namespace LtvTools.Core
+{
+    /// <summary>Rates to USD for the non-USD currencies a caller accepts (USD per one unit of the currency).</summary>
+    public sealed class ExchangeRateTable
+    {
+        private readonly Dictionary<string, decimal> _rates;
+
+        public ExchangeRateTable()
+            : this(new Dictionary<string, decimal>())
+        {
+        }
+
+        public ExchangeRateTable(IEnumerable<KeyValuePair<string, decimal>> rates)
+        {
+            if (rates is null)
+            {
+                throw new ArgumentNullException(nameof(rates));
+            }
+
+            _rates = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in rates)
+            {
+                if (string.IsNullOrWhiteSpace(pair.Key))
+                {
+                    throw new ArgumentException("A currency code is empty.", nameof(rates));
+                }
+
+                if (pair.Value <= 0)
+                {
+                    throw new ArgumentException($"The rate for '{pair.Key}' must be greater than zero.", nameof(rates));
+                }
+
+                _rates[pair.Key.Trim()] = pair.Value;
+            }
+        }
+
+        /// <summary>No rates: only USD amounts are accepted.</summary>
+        public static ExchangeRateTable UsdOnly { get; } = new ExchangeRateTable();
+
+        public int Count => _rates.Count;
+
+        /// <summary>The rate to USD, or false when the caller supplied none (USD is always 1).</summary>
+        public bool TryGetRate(string currency, out decimal rate)
+        {
+            if (string.Equals(currency, AmountParser.DefaultCurrency, StringComparison.Ordinal))
+            {
+                rate = 1m;
+                return true;
+            }
+
+            return _rates.TryGetValue(currency, out rate);
+        }
+    }
+}

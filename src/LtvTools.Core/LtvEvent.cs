@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+
+namespace LtvTools.Core
+{
+    /// <summary>One accepted event, flattened: every field of every event type, null where the event lacks it.</summary>
+    public sealed class LtvEvent
+    {
+        /// <summary>The names of the flattened fields, in row order.</summary>
+        public static IReadOnlyList<string> FieldNames { get; } = new[]
+        {
+            "Type", "Verb", "Key", "EventTime", "LastName", "AdrCity", "AdrState", "CustomerId",
+            "Tags", "CameraMake", "CameraModel", "TotalAmount", "Currency",
+        };
+
+        public LtvEvent(EventType type, string verb, string key, UtcTimestamp eventTime)
+        {
+            TypeKind = type;
+            Verb = verb ?? throw new ArgumentNullException(nameof(verb));
+            Key = key ?? throw new ArgumentNullException(nameof(key));
+            EventTime = eventTime;
+        }
+
+        /// <summary>The event type as written in the file: CUSTOMER, SITE_VISIT, IMAGE or ORDER.</summary>
+        public string Type => EventTypeNames.ToWireName(TypeKind);
+
+        public string Verb { get; }
+
+        public string Key { get; }
+
+        public UtcTimestamp EventTime { get; }
+
+        public string? LastName { get; set; }
+
+        public string? AdrCity { get; set; }
+
+        public string? AdrState { get; set; }
+
+        /// <summary>The customer the event is about; for CUSTOMER events this is the Key.</summary>
+        public string? CustomerId { get; set; }
+
+        public EventTags? Tags { get; set; }
+
+        public string? CameraMake { get; set; }
+
+        public string? CameraModel { get; set; }
+
+        /// <summary>The order amount as written, in <see cref="Currency"/>.</summary>
+        public decimal? TotalAmount { get; set; }
+
+        public string? Currency { get; set; }
+
+        /// <summary>The order amount converted to USD with the rate supplied when the event was read.</summary>
+        public decimal? AmountUsd { get; set; }
+
+        internal EventType TypeKind { get; }
+
+        /// <summary>The flattened row, in the order of <see cref="FieldNames"/>.</summary>
+        public object?[] ToRow() => new object?[]
+        {
+            Type, Verb, Key, EventTime, LastName, AdrCity, AdrState, CustomerId,
+            Tags, CameraMake, CameraModel, TotalAmount, Currency,
+        };
+
+        public override string ToString() => $"{Type} {Verb} {Key} {EventTime}";
+    }
+}

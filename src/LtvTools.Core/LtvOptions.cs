@@ -1,0 +1,34 @@
+using System;
+
+namespace LtvTools.Core
+{
+    /// <summary>How results are computed: the week convention, the customer lifespan and currency rates.</summary>
+    public sealed class LtvOptions
+    {
+        private decimal _lifespanYears = DefaultLifespanYears;
+
+        public const decimal DefaultLifespanYears = 10m;
+
+        public static LtvOptions Default { get; } = new LtvOptions();
+
+        public WeekStart WeekStart { get; set; } = WeekStart.Sunday;
+
+        /// <summary>t in 52 × a × t; 10 years unless set.</summary>
+        public decimal LifespanYears
+        {
+            get => _lifespanYears;
+            set
+            {
+                if (value <= 0)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(value), value, "The lifespan must be greater than zero.");
+                }
+
+                _lifespanYears = value;
+            }
+        }
+
+        /// <summary>Rates to USD used when reading files; events without one are rejected.</summary>
+        public ExchangeRateTable ExchangeRates { get; set; } = ExchangeRateTable.UsdOnly;
+    }
+}

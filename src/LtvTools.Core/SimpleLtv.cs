@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+
+namespace LtvTools.Core
+{
+    /// <summary>
+    /// The challenge's API: <c>Ingest(e, D)</c> and <c>TopSimpleLtvCustomers(x, D)</c>, plus weekly metrics.
+    /// Simple LTV = 52 × a × t, where a = TotalSpend / TotalWeeks and t = LifespanYears.
+    /// </summary>
+    public static class SimpleLtv
+    {
+        /// <summary>Takes event <paramref name="e"/> into dataset <paramref name="D"/>.</summary>
+        public static void Ingest(LtvEvent e, LtvDataset D)
+        {
+            if (D is null)
+            {
+                throw new ArgumentNullException(nameof(D));
+            }
+
+            D.Add(e);
+        }
+
+        /// <summary>The <paramref name="x"/> customers with the highest Simple LTV, ranked 1..x.</summary>
+        public static IReadOnlyList<LtvCustomer> TopSimpleLtvCustomers(int x, LtvDataset D, LtvOptions? options = null)
+        {
+            if (D is null)
+            {
+                throw new ArgumentNullException(nameof(D));
+            }
+
+            options ??= LtvOptions.Default;
+            var window = WeekWindow.Of(D, options.WeekStart);
+            var weeks = window.TotalWeeks;
+            var ranker = new TopCustomerRanker(x, D.CustomerCount);
+            foreach (var customer in D.Customers)
+            {
+                ranker.Offer(Ltv(customer.TotalSpend, weeks, options.LifespanYears), customer);
+            }
+
+            var ranked = ranker.Ranked();
+            var result = new List<LtvCustomer>(ranked.Count);
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                result.Add(Describe(i + 1, ranked[i].Customer, ranked[i].Ltv, weeks));
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// Weekly rows sorted by CustomerId, then week. <paramref name="includeCustomer"/> filters by id;
+        /// <paramref name="includeEmptyWeeks"/> adds zero rows for every week of the window.
+        /// </summary>
+        public static IReadOnlyList<LtvWeeklyMetric> WeeklyMetrics(LtvDataset D, LtvOptions? options = null, Func<string, bool>? includeCustomer = null, bool includeEmptyWeeks = false)
+        {
+            if (D is null)
+            {
+                throw new ArgumentNullException(nameof(D));
+            }
+
+            return WeeklyMetricsBuilder.Build(D, (options ?? LtvOptions.Default).WeekStart, includeCustomer, includeEmptyWeeks);
+        }
+
+        /// <summary>52 × LifespanYears × TotalSpend / TotalWeeks, dividing last so no precision is lost early.</summary>
+        internal static decimal Ltv(decimal totalSpend, long totalWeeks, decimal lifespanYears) =>
+            totalWeeks <= 0 ? 0m : 52m * lifespanYears * totalSpend / totalWeeks;
+
+        private static LtvCustomer Describe(int rank, CustomerState customer, decimal ltv, long weeks)
+        {
+            var profile = customer.Profile?.Winner.Payload;
+            return new LtvCustomer
+            {
+                Rank = rank,
+                CustomerId = customer.Id,
+                LastName = profile?.LastName,
+                City = profile?.City,
+                State = profile?.State,
+                SiteVisits = customer.SiteVisits,
+                Orders = customer.Orders,
+                TotalSpend = customer.TotalSpend,
+                TotalWeeks = weeks,
+                SpendPerVisit = customer.SiteVisits == 0 ? (decimal?)null : customer.TotalSpend / customer.SiteVisits,
+                VisitsPerWeek = weeks <= 0 ? 0m : (decimal)customer.SiteVisits / weeks,
+                WeeklyValue = weeks <= 0 ? 0m : customer.TotalSpend / weeks,
+                Ltv = ltv,
+            };
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+using System.Text;
+
+namespace LtvTools.Core
+{
+    /// <summary>UTF-8 helpers that netstandard2.0 lacks as span overloads.</summary>
+    internal static class Utf8
+    {
+        public static readonly Encoding Strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+        public static unsafe string GetString(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.IsEmpty)
+            {
+                return string.Empty;
+            }
+
+            fixed (byte* pointer = bytes)
+            {
+                return Strict.GetString(pointer, bytes.Length);
+            }
+        }
+
+        /// <summary>Text for error messages: never throws, replaces invalid bytes, and cuts long input.</summary>
+        public static string ForMessage(ReadOnlySpan<byte> bytes, int maxBytes)
+        {
+            var cut = bytes.Length > maxBytes;
+            var shown = cut ? bytes.Slice(0, maxBytes) : bytes;
+            var text = Encoding.UTF8.GetString(shown.ToArray());
+            return cut ? text + "…" : text;
+        }
+    }
+}
