@@ -26,6 +26,9 @@ public class BadInputTests
         { "EventTimeDateOnly", "{\"type\": \"SITE_VISIT\", \"verb\": \"NEW\", \"key\": \"v9\", \"event_time\": \"2020-01-01\", \"customer_id\": \"c1\"}", "event_time '2020-01-01' is not ISO 8601 (expected e.g. 2017-01-06T12:46:46.384Z)" },
         { "EventTimeFebruary30", "{\"type\": \"SITE_VISIT\", \"verb\": \"NEW\", \"key\": \"v9\", \"event_time\": \"2020-02-30T10:30:00Z\", \"customer_id\": \"c1\"}", "event_time '2020-02-30T10:30:00Z' is not ISO 8601 (expected e.g. 2017-01-06T12:46:46.384Z)" },
         { "EventTimeBeforeYearOneInUtc", "{\"type\": \"SITE_VISIT\", \"verb\": \"NEW\", \"key\": \"v9\", \"event_time\": \"0001-01-01T00:30:00+01:00\", \"customer_id\": \"c1\"}", "event_time '0001-01-01T00:30:00+01:00' is outside the range of years 0001 to 9999 in UTC" },
+        { "EventTimeAfterYear9999InUtc", "{\"type\": \"SITE_VISIT\", \"verb\": \"NEW\", \"key\": \"v9\", \"event_time\": \"9999-12-31T23:30:00-01:00\", \"customer_id\": \"c1\"}", "event_time '9999-12-31T23:30:00-01:00' is outside the range of years 0001 to 9999 in UTC" },
+        { "FieldNamesAreCaseSensitive", "{\"type\": \"SITE_VISIT\", \"verb\": \"NEW\", \"key\": \"v9\", \"event_time\": \"2020-01-01T10:30:00Z\", \"Customer_Id\": \"c1\"}", "missing required property 'customer_id' for SITE_VISIT" },
+        { "TypeIsCaseSensitive", "{\"type\": \"order\", \"verb\": \"NEW\", \"key\": \"o9\", \"event_time\": \"2020-01-01T10:30:00Z\", \"customer_id\": \"c1\", \"total_amount\": \"5 USD\"}", "unknown type 'order' (expected CUSTOMER, SITE_VISIT, IMAGE or ORDER)" },
         { "EventTimeAsNumber", "{\"type\": \"SITE_VISIT\", \"verb\": \"NEW\", \"key\": \"v9\", \"event_time\": 1577874600, \"customer_id\": \"c1\"}", "event_time must be a string, not a JSON number" },
         { "MissingCustomerIdForVisit", "{\"type\": \"SITE_VISIT\", \"verb\": \"NEW\", \"key\": \"v9\", \"event_time\": \"2020-01-01T10:30:00Z\"}", "missing required property 'customer_id' for SITE_VISIT" },
         { "MissingCustomerIdForImage", "{\"type\": \"IMAGE\", \"verb\": \"UPLOAD\", \"key\": \"i9\", \"event_time\": \"2020-01-01T10:30:00Z\"}", "missing required property 'customer_id' for IMAGE" },
@@ -75,6 +78,23 @@ public class BadInputTests
         var rejection = Assert.Single(run.Rejections);
         Assert.Equal((path, 2L, bad), (rejection.Source, rejection.Line, rejection.RawText));
         Assert.Equal("invalid JSON: '\"' is invalid after a value. Expected either ',', '}', or ']'. (at byte 51 of the record)", rejection.Reason);
+        AssertGoodRecordsCounted(run);
+    }
+
+    [Fact]
+    public void InvalidUtf8LineIsRejectedAndTheNextLinesStillCount()
+    {
+        using var files = new TestFiles();
+        var bad = Encoding.UTF8.GetBytes("{\"type\": \"CUSTOMER\", \"verb\": \"NEW\", \"key\": \"c\xFF\", \"event_time\": \"2020-01-01T10:30:00Z\"}");
+        bad[Array.IndexOf(bad, (byte)0xC3)] = 0xFF;
+        var bytes = Encoding.UTF8.GetBytes(Good1 + "\n").Concat(bad).Concat(Encoding.UTF8.GetBytes("\n" + Good3 + "\n")).ToArray();
+        var path = files.WriteBytes("utf8.jsonl", bytes);
+
+        var run = IngestRun.Of(paths: path);
+
+        var rejection = Assert.Single(run.Rejections);
+        Assert.Equal(2, rejection.Line);
+        Assert.StartsWith("invalid JSON: ", rejection.Reason);
         AssertGoodRecordsCounted(run);
     }
 
