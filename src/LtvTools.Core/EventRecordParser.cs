@@ -178,6 +178,7 @@ namespace LtvTools.Core
                         if (reader.TokenType != JsonTokenType.Null)
                         {
                             fields.TagsJson = record.Slice(tagsStart, (int)reader.BytesConsumed - tagsStart);
+                            RequireValidUtf8(fields.TagsJson);
                         }
 
                         break;
@@ -403,6 +404,7 @@ namespace LtvTools.Core
             }
             else
             {
+                RequireValidUtf8(reader.ValueSpan);
                 target.Utf8Bytes = reader.ValueSpan;
             }
 
@@ -425,11 +427,28 @@ namespace LtvTools.Core
             }
             else
             {
+                RequireValidUtf8(reader.ValueSpan);
                 bytes = reader.ValueSpan;
             }
 
             reason = string.Empty;
             return true;
+        }
+
+        /// <summary>
+        /// Utf8JsonReader does not check the UTF-8 of string values it is not asked to decode; a bad byte in a
+        /// kept value must reject its record here (DecoderFallbackException, caught above), not fail the file later.
+        /// </summary>
+        private static void RequireValidUtf8(ReadOnlySpan<byte> value)
+        {
+            foreach (var b in value)
+            {
+                if (b >= 0x80)
+                {
+                    Utf8.GetString(value);
+                    return;
+                }
+            }
         }
 
         private static ReadOnlySpan<byte> Utf8Of(string text) => System.Text.Encoding.UTF8.GetBytes(text);
