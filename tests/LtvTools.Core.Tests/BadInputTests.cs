@@ -81,21 +81,32 @@ public class BadInputTests
         AssertGoodRecordsCounted(run);
     }
 
-    [Fact]
-    public void InvalidUtf8LineIsRejectedAndTheNextLinesStillCount()
+    [Theory]
+    [InlineData("InKey", "{\"type\": \"CUSTOMER\", \"verb\": \"NEW\", \"key\": \"c\u00e9\", \"event_time\": \"2020-01-01T10:30:00Z\"}")]
+    [InlineData("InLastName", "{\"type\": \"CUSTOMER\", \"verb\": \"NEW\", \"key\": \"c2\", \"last_name\": \"\u00e9\", \"event_time\": \"2020-01-01T10:30:00Z\"}")]
+    [InlineData("InTags", "{\"type\": \"SITE_VISIT\", \"verb\": \"NEW\", \"key\": \"v9\", \"event_time\": \"2020-01-01T10:30:00Z\", \"customer_id\": \"c1\", \"tags\": [{\"k\": \"\u00e9\"}]}")]
+    public void InvalidUtf8RecordIsRejectedAndTheNextLinesStillCount(string name, string record)
     {
+        Assert.NotEmpty(name);
         using var files = new TestFiles();
-        var bad = Encoding.UTF8.GetBytes("{\"type\": \"CUSTOMER\", \"verb\": \"NEW\", \"key\": \"c\xFF\", \"event_time\": \"2020-01-01T10:30:00Z\"}");
-        bad[Array.IndexOf(bad, (byte)0xC3)] = 0xFF;
+        // é is C3 A9 in UTF-8; C3 followed by FF is not UTF-8.
+        var bad = Encoding.UTF8.GetBytes(record);
+        bad[Array.IndexOf(bad, (byte)0xA9)] = 0xFF;
         var bytes = Encoding.UTF8.GetBytes(Good1 + "\n").Concat(bad).Concat(Encoding.UTF8.GetBytes("\n" + Good3 + "\n")).ToArray();
         var path = files.WriteBytes("utf8.jsonl", bytes);
 
-        var run = IngestRun.Of(paths: path);
+        foreach (var parallelism in new[] { 1, 2 })
+        {
+            var run = IngestRun.Of(parallelism: parallelism, paths: path);
 
-        var rejection = Assert.Single(run.Rejections);
-        Assert.Equal(2, rejection.Line);
-        Assert.StartsWith("invalid JSON: ", rejection.Reason);
-        AssertGoodRecordsCounted(run);
+            var rejection = Assert.Single(run.Rejections);
+            Assert.Equal((2L, "invalid JSON: the record is not valid UTF-8"), (rejection.Line, rejection.Reason));
+            AssertGoodRecordsCounted(run);
+        }
+
+        var (events, rejections, _) = Results.ReadEvents(path);
+        Assert.Equal(2, events.Count);
+        Assert.Equal(2, Assert.Single(rejections).Line);
     }
 
     [Fact]
