@@ -43,6 +43,16 @@ public class DuplicateTests
     }
 
     [Fact]
+    public void EscapedAndPlainSpellingsOfAKeyAreTheSameVisit()
+    {
+        var run = Run(
+            Json.Visit("ab12", "c1", "2020-01-01T10:00:00Z"),
+            Json.Visit("\\u0061b12", "c\\u0031", "2020-01-01T10:00:00Z"));
+
+        Assert.Equal((1, 1, 1L), (run.Dataset.DistinctVisits, run.Dataset.CustomerCount, run.Dataset.DuplicatesIgnored));
+    }
+
+    [Fact]
     public void ExactDuplicateOrderIsCountedOnce()
     {
         var order = Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "10.00 USD");

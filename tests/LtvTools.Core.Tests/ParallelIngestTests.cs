@@ -108,6 +108,43 @@ public class ParallelIngestTests
     }
 
     [Fact]
+    public void ParallelHandlesBomCrLfOverlongLineAndMissingFinalNewline()
+    {
+        using var files = new TestFiles();
+        var huge = "{\"pad\": \"" + new string('x', RecordLimits.MaxRecordBytes + 10) + "\"}";
+        var lines = SampleEvents.WithTies().ToList();
+        lines.Insert(5, huge);
+        var path = files.Write("bom.jsonl", string.Join("\r\n", lines), bom: true);
+
+        var run = IngestRun.Of(parallelism: 2, paths: path);
+
+        Assert.Equal((6L, "the line is longer than 1 MiB, the most a record may be"), (Assert.Single(run.Rejections).Line, run.Rejections[0].Reason));
+        Assert.Equal(SampleEvents.WithTies().Length, run.Summaries[0].Accepted);
+        AssertParallelEqualsSerial(path);
+    }
+
+    [Fact]
+    public void ParallelRejectionsAreReportedOnTheCallingThreadInFileOrder()
+    {
+        using var files = new TestFiles();
+        var lines = Enumerable.Range(0, 30).Select(i => i % 3 == 0 ? Bad : Json.Visit("v" + i, "c1", "2020-01-01T10:00:00Z")).ToArray();
+        var path = files.Write("bad.jsonl", Json.Lines(lines));
+        var threads = new HashSet<int>();
+        var seen = new List<long>();
+        var ingestor = new FileIngestor { MaxDegreeOfParallelism = 2, ParallelThresholdBytes = 0, ChunkBytes = 64 };
+        ingestor.Rejected = r =>
+        {
+            threads.Add(Environment.CurrentManagedThreadId);
+            seen.Add(r.Line);
+        };
+
+        ingestor.IngestFile(path, new LtvDataset());
+
+        Assert.Equal(new[] { Environment.CurrentManagedThreadId }, threads);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)(i * 3) + 1), seen);
+    }
+
+    [Fact]
     public void MergingConsecutivePartsInEitherOrderGivesTheOnePassDataset()
     {
         var events = SampleEvents.WithTies();
