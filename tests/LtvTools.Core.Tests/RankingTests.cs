@@ -133,7 +133,7 @@ public class RankingTests
         Assert.NotEmpty(name);
         var random = new Random(7);
         var candidates = Enumerable.Range(0, 5000)
-            .Select(i => (Ltv: (decimal)random.Next(0, 50), Customer: new CustomerState(CompactKey.FromString(i % 3 == 0 ? "C" + i : i.ToString("x")))))
+            .Select(i => (Ltv: (decimal)random.Next(0, 50), Customer: CompactKey.FromString(i % 3 == 0 ? "C" + i : i.ToString("x"))))
             .ToList();
         var ranker = new TopCustomerRanker(x, candidates.Count);
         foreach (var (ltv, customer) in candidates)
@@ -143,11 +143,11 @@ public class RankingTests
 
         var expected = candidates
             .OrderByDescending(c => c.Ltv)
-            .ThenBy(c => c.Customer.Id, StringComparer.Ordinal)
+            .ThenBy(c => c.Customer.ToString(), StringComparer.Ordinal)
             .Take(x)
-            .Select(c => (c.Ltv, c.Customer.Id));
+            .Select(c => (c.Ltv, c.Customer.ToString()));
 
-        Assert.Equal(expected, ranker.Ranked().Select(r => (r.Ltv, r.Customer.Id)));
+        Assert.Equal(expected, ranker.Ranked().Select(r => (r.Ltv, r.Customer.ToString())));
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public class RankingTests
         var ranker = new TopCustomerRanker(3, 1_000_000);
         for (var i = 0; i < 1000; i++)
         {
-            ranker.Offer(i, new CustomerState(CompactKey.FromString(i.ToString("x"))));
+            ranker.Offer(i, CompactKey.FromString(i.ToString("x")));
         }
 
         Assert.Equal(new decimal[] { 999, 998, 997 }, ranker.Ranked().Select(r => r.Ltv));
