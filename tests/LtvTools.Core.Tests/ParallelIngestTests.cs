@@ -13,11 +13,16 @@ public class ParallelIngestTests
     private static void AssertParallelEqualsSerial(params string[] paths)
     {
         var serial = IngestRun.Of(parallelism: 1, paths: paths);
-        var parallel = IngestRun.Of(parallelism: 2, paths: paths);
 
-        Assert.Equal(Results.Describe(serial), Results.Describe(parallel));
-        Assert.Equal(serial.Rejections.Select(r => (r.Source, r.Line, r.Reason, r.RawText)), parallel.Rejections.Select(r => (r.Source, r.Line, r.Reason, r.RawText)));
-        Assert.Equal(serial.Summaries.Select(s => (s.RecordsRead, s.Accepted, s.Rejected, s.DuplicatesIgnored, s.Format)), parallel.Summaries.Select(s => (s.RecordsRead, s.Accepted, s.Rejected, s.DuplicatesIgnored, s.Format)));
+        // 2 threads: one reader beside the applying thread; 3: two readers taking chunks in turn.
+        foreach (var threads in new[] { 2, 3 })
+        {
+            var parallel = IngestRun.Of(parallelism: threads, paths: paths);
+
+            Assert.Equal(Results.Describe(serial), Results.Describe(parallel));
+            Assert.Equal(serial.Rejections.Select(r => (r.Source, r.Line, r.Reason, r.RawText)), parallel.Rejections.Select(r => (r.Source, r.Line, r.Reason, r.RawText)));
+            Assert.Equal(serial.Summaries.Select(s => (s.RecordsRead, s.Accepted, s.Rejected, s.DuplicatesIgnored, s.Format, s.Compressed)), parallel.Summaries.Select(s => (s.RecordsRead, s.Accepted, s.Rejected, s.DuplicatesIgnored, s.Format, s.Compressed)));
+        }
     }
 
     [Fact]
@@ -142,6 +147,22 @@ public class ParallelIngestTests
 
         Assert.Equal(new[] { Environment.CurrentManagedThreadId }, threads);
         Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)(i * 3) + 1), seen);
+    }
+
+    [Fact]
+    public void ParallelGzipAndArrayFilesMatchSerial()
+    {
+        using var files = new TestFiles();
+        var lines = SampleEvents.WithTies().ToList();
+        lines.Insert(4, Bad);
+        var gzip = files.WriteGzip("e.jsonl.gz", Json.Lines(lines.ToArray()));
+        var array = files.Write("e.json", Json.Array(lines.ToArray()));
+        var broken = files.Write("broken.json", Json.Array(lines.ToArray()).Replace("\"Nguyen\",", "\"Nguyen\""));
+
+        AssertParallelEqualsSerial(gzip, array, broken);
+        var run = IngestRun.Of(parallelism: 3, paths: new[] { gzip, array, broken });
+        Assert.Equal(new[] { 5L, 6L, 6L, 13L }, run.Rejections.Select(r => r.Line));
+        Assert.StartsWith("invalid JSON in the array at line 13", run.Rejections[3].Reason);
     }
 
     [Fact]
