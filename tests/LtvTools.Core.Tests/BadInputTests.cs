@@ -227,6 +227,20 @@ public class BadInputTests
     }
 
     [Fact]
+    public void ArrayElementLongerThanOneMebibyteIsRejectedAndTheArrayGoesOn()
+    {
+        using var files = new TestFiles();
+        var huge = "{\"type\": \"SITE_VISIT\", \"pad\": [" + string.Join(", ", Enumerable.Repeat("\"xxxxxxxxxxxxxxxx\"", RecordLimits.MaxRecordBytes / 16)) + "]}";
+        var path = files.Write("huge.json", Json.Array(Good1, huge, Good3));
+
+        var run = IngestRun.Of(paths: path);
+
+        var rejection = Assert.Single(run.Rejections);
+        Assert.Equal((3L, "the array element is longer than 1 MiB, the most a record may be"), (rejection.Line, rejection.Reason));
+        AssertGoodRecordsCounted(run);
+    }
+
+    [Fact]
     public void Utf16FileIsRefusedWithAReason()
     {
         using var files = new TestFiles();
