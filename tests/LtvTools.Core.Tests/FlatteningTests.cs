@@ -95,6 +95,27 @@ public class FlatteningTests
     }
 
     [Fact]
+    public void RepeatedTagNameKeepsItsFirstPositionAndLastValue()
+    {
+        var e = Flatten("{\"type\": \"SITE_VISIT\", \"verb\": \"NEW\", \"key\": \"v1\", \"event_time\": \"2017-01-06T12:45:52Z\", \"customer_id\": \"c1\", " +
+                        "\"tags\": [{\"a\": \"1\"}, {\"b\": \"2\"}, {\"a\": \"3\"}]}");
+
+        Assert.Equal("a=3; b=2", e.Tags!.ToString());
+    }
+
+    [Theory]
+    [InlineData("OffsetWithColon", "2017-01-06T14:00:00+02:00")]
+    [InlineData("OffsetWithoutColon", "2017-01-06T14:00:00+0200")]
+    [InlineData("LongFractionDroppedBeyondTicks", "2017-01-06T12:00:00.00000001Z")]
+    [InlineData("NegativeOffset", "2017-01-06T10:30:00-01:30")]
+    public void EventTimeFormsAllMeanTheSameInstant(string name, string time)
+    {
+        Assert.NotEmpty(name);
+
+        Assert.Equal("2017-01-06T12:00:00Z", Flatten(Json.Visit("v1", "c1", time)).EventTime.ToString());
+    }
+
+    [Fact]
     public void VisitWithoutTagsHasNullTags()
     {
         var e = Flatten("{\"type\": \"SITE_VISIT\", \"verb\": \"NEW\", \"key\": \"v1\", \"event_time\": \"2017-01-06T12:45:52Z\", \"customer_id\": \"c1\"}");
