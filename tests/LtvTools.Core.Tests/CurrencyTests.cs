@@ -7,11 +7,8 @@ public class CurrencyTests
 {
     private static readonly ExchangeRateTable EurRate = new(new Dictionary<string, decimal> { ["EUR"] = 1.10m });
 
-    private static IngestRun Run(ExchangeRateTable? rates, params string[] lines)
-    {
-        using var files = new TestFiles();
-        return IngestRun.Of(new LtvOptions { ExchangeRates = rates ?? ExchangeRateTable.UsdOnly }, paths: files.Write("money.jsonl", Json.Lines(lines)));
-    }
+    private static IngestRun Run(ExchangeRateTable? rates, params string[] lines) =>
+        IngestRun.OfLines(new LtvOptions { ExchangeRates = rates ?? ExchangeRateTable.UsdOnly }, lines);
 
     [Fact]
     public void EuroOrderWithARateIsConvertedToUsd()

@@ -5,16 +5,10 @@ namespace LtvTools.Core.Tests;
 /// <summary>Profile fields come from the CUSTOMER event with the latest event_time; ties go to later input.</summary>
 public class CustomerProfileTests
 {
-    private static IngestRun Run(params string[] lines)
-    {
-        using var files = new TestFiles();
-        return IngestRun.Of(paths: files.Write("customers.jsonl", Json.Lines(lines)));
-    }
-
     [Fact]
     public void CustomerUpdateRenamesTheCustomer()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Customer("c1", "2020-01-01T10:00:00Z", "Nguyen", city: "Portland", state: "OR"),
             Json.Customer("c1", "2020-01-10T10:00:00Z", "Nguyen-Park", verb: "UPDATE", city: "Seattle", state: "WA"));
 
@@ -26,7 +20,7 @@ public class CustomerProfileTests
     [Fact]
     public void CustomerUpdateArrivingBeforeNewStillWinsByTime()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Customer("c1", "2020-01-10T10:00:00Z", "Later", verb: "UPDATE"),
             Json.Customer("c1", "2020-01-01T10:00:00Z", "Earlier"));
 
@@ -36,10 +30,10 @@ public class CustomerProfileTests
     [Fact]
     public void CustomerTieOnEventTimeGoesToLaterInputOrder()
     {
-        var forward = Run(
+        var forward = IngestRun.OfLines(
             Json.Customer("c1", "2020-01-01T10:00:00Z", "First"),
             Json.Customer("c1", "2020-01-01T10:00:00Z", "Second", verb: "UPDATE"));
-        var backward = Run(
+        var backward = IngestRun.OfLines(
             Json.Customer("c1", "2020-01-01T10:00:00Z", "Second", verb: "UPDATE"),
             Json.Customer("c1", "2020-01-01T10:00:00Z", "First"));
 
@@ -50,7 +44,7 @@ public class CustomerProfileTests
     [Fact]
     public void CustomerSeenOnlyThroughVisitsExistsWithEmptyProfile()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Visit("v1", "c9", "2020-01-01T10:00:00Z"),
             Json.Visit("v2", "c9", "2020-01-02T10:00:00Z"));
 
@@ -69,7 +63,7 @@ public class CustomerProfileTests
     [Fact]
     public void CustomerSeenOnlyThroughOrdersExistsWithEmptyProfile()
     {
-        var run = Run(Json.Order("o1", "c9", "2020-01-01T10:00:00Z", "5 USD"));
+        var run = IngestRun.OfLines(Json.Order("o1", "c9", "2020-01-01T10:00:00Z", "5 USD"));
 
         var c = Assert.Single(run.Top());
         Assert.Equal(("c9", (string?)null, 0L, 1L, 5m), (c.CustomerId, c.LastName, c.SiteVisits, c.Orders, c.TotalSpend));
@@ -79,7 +73,7 @@ public class CustomerProfileTests
     [Fact]
     public void CustomerSeenOnlyThroughImagesExistsWithLtvZero()
     {
-        var run = Run(Json.Image("i1", "c9", "2020-01-01T10:00:00Z"));
+        var run = IngestRun.OfLines(Json.Image("i1", "c9", "2020-01-01T10:00:00Z"));
 
         var c = Assert.Single(run.Top());
         Assert.Equal(("c9", 0L, 0L, 0m, 0m), (c.CustomerId, c.SiteVisits, c.Orders, c.TotalSpend, c.Ltv));
@@ -90,7 +84,7 @@ public class CustomerProfileTests
     [Fact]
     public void CustomerEventWithNullFieldsGivesNullProfileFields()
     {
-        var run = Run(Json.Customer("c1", "2020-01-01T10:00:00Z", lastName: null));
+        var run = IngestRun.OfLines(Json.Customer("c1", "2020-01-01T10:00:00Z", lastName: null));
 
         Assert.Null(Assert.Single(run.Top()).LastName);
     }

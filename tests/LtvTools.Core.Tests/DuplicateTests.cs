@@ -5,17 +5,11 @@ namespace LtvTools.Core.Tests;
 /// <summary>Exact repeats are ignored and counted; they never win a tie.</summary>
 public class DuplicateTests
 {
-    private static IngestRun Run(params string[] lines)
-    {
-        using var files = new TestFiles();
-        return IngestRun.Of(paths: files.Write("dupes.jsonl", Json.Lines(lines)));
-    }
-
     [Fact]
     public void VisitDeliveredTwiceCountsOnce()
     {
         var visit = Json.Visit("v1", "c1", "2020-01-01T10:00:00Z");
-        var run = Run(visit, visit, Json.Order("o1", "c1", "2020-01-01T11:00:00Z", "10 USD"));
+        var run = IngestRun.OfLines(visit, visit, Json.Order("o1", "c1", "2020-01-01T11:00:00Z", "10 USD"));
 
         var c = Assert.Single(run.Top());
         Assert.Equal(1, c.SiteVisits);
@@ -28,7 +22,7 @@ public class DuplicateTests
     public void RepeatedVisitKeyTakesCustomerAndWeekFromItsEarliestEvent()
     {
         // Same key, later copy first in the file: the visit belongs to c2 and its week, and counts once.
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Visit("v1", "c1", "2020-01-08T10:00:00Z"),
             Json.Visit("v1", "c2", "2020-01-01T10:00:00Z"));
 
@@ -45,7 +39,7 @@ public class DuplicateTests
     [Fact]
     public void EscapedAndPlainSpellingsOfAKeyAreTheSameVisit()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Visit("ab12", "c1", "2020-01-01T10:00:00Z"),
             Json.Visit("\\u0061b12", "c\\u0031", "2020-01-01T10:00:00Z"));
 
@@ -56,7 +50,7 @@ public class DuplicateTests
     public void ExactDuplicateOrderIsCountedOnce()
     {
         var order = Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "10.00 USD");
-        var run = Run(order, order, order);
+        var run = IngestRun.OfLines(order, order, order);
 
         var c = Assert.Single(run.Top());
         Assert.Equal((1L, 10.00m), (c.Orders, c.TotalSpend));
@@ -68,7 +62,7 @@ public class DuplicateTests
     public void DuplicateOrderNeverWinsATie()
     {
         // 10 and 20 at the same time: 20 came later and wins; a repeat of 10 afterwards changes nothing.
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "10.00 USD"),
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "20.00 USD", verb: "UPDATE"),
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "10.00 USD"));
@@ -80,7 +74,7 @@ public class DuplicateTests
     [Fact]
     public void DuplicateCustomerProfileNeverWinsATie()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Customer("c1", "2020-01-01T10:00:00Z", "Old"),
             Json.Customer("c1", "2020-01-01T10:00:00Z", "New", verb: "UPDATE"),
             Json.Customer("c1", "2020-01-01T10:00:00Z", "Old"));
@@ -92,7 +86,7 @@ public class DuplicateTests
     [Fact]
     public void SameOrderAmountAtADifferentTimeIsAVersionNotADuplicate()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "10.00 USD"),
             Json.Order("o1", "c1", "2020-01-02T10:00:00Z", "10.00 USD", verb: "UPDATE"));
 
@@ -104,7 +98,7 @@ public class DuplicateTests
     public void DuplicateImageIsCountedAsIgnored()
     {
         var image = Json.Image("i1", "c1", "2020-01-01T10:00:00Z");
-        var run = Run(image, image);
+        var run = IngestRun.OfLines(image, image);
 
         Assert.Equal((1, 1L, 2L), (run.Dataset.DistinctImages, run.Dataset.DuplicatesIgnored, run.Dataset.EventsAccepted));
     }
@@ -113,7 +107,7 @@ public class DuplicateTests
     public void DuplicatesStillWidenTheTimeWindow()
     {
         // The repeat of v1 a week later is ignored as a visit, but the window runs to it.
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Visit("v1", "c1", "2020-01-01T10:00:00Z"),
             Json.Visit("v1", "c1", "2020-01-08T10:00:00Z"));
 

@@ -5,17 +5,11 @@ namespace LtvTools.Core.Tests;
 /// <summary>The LTV formula: a = TotalSpend / TotalWeeks; Ltv = 52 × a × LifespanYears; empty weeks count as zero.</summary>
 public class LtvFormulaTests
 {
-    private static IngestRun Run(params string[] lines)
-    {
-        using var files = new TestFiles();
-        return IngestRun.Of(paths: files.Write("ltv.jsonl", Json.Lines(lines)));
-    }
-
     [Fact]
     public void CustomerFiguresFollowTheFormula()
     {
         // 3 visits and 2 orders (60 USD) in a 4-week window.
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Visit("v1", "c1", "2020-01-01T10:00:00Z"),
             Json.Visit("v2", "c1", "2020-01-02T10:00:00Z"),
             Json.Visit("v3", "c1", "2020-01-20T10:00:00Z"),
@@ -34,7 +28,7 @@ public class LtvFormulaTests
     [Fact]
     public void WeeklyValueIsDefinedWithoutVisits()
     {
-        var run = Run(Json.Order("o1", "c1", "2020-01-01T10:05:00Z", "20 USD"), Json.Image("i1", "c1", "2020-01-08T10:00:00Z"));
+        var run = IngestRun.OfLines(Json.Order("o1", "c1", "2020-01-01T10:05:00Z", "20 USD"), Json.Image("i1", "c1", "2020-01-08T10:00:00Z"));
 
         var c = Assert.Single(run.Top());
         Assert.Null(c.SpendPerVisit);
@@ -47,7 +41,7 @@ public class LtvFormulaTests
     public void WeeksWithoutEventsCountAsZero()
     {
         // Same 100 USD per week, but "once" bought only in week 1 of the 2-week window: half the weekly value.
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Order("o1", "once", "2020-01-01T10:00:00Z", "100 USD"),
             Json.Order("o2", "each", "2020-01-01T10:00:00Z", "100 USD"),
             Json.Order("o3", "each", "2020-01-08T10:00:00Z", "100 USD"));
@@ -80,7 +74,7 @@ public class LtvFormulaTests
     public void LtvDividesLastSoThirdsStayExact()
     {
         // 52 × 10 × 1 / 3 = 173.333…, not 52 × 10 × 0.333… (which loses digits).
-        var run = Run(Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "1 USD"), Json.Image("i1", "c1", "2020-01-15T10:00:00Z"));
+        var run = IngestRun.OfLines(Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "1 USD"), Json.Image("i1", "c1", "2020-01-15T10:00:00Z"));
 
         Assert.Equal(520m / 3m, Assert.Single(run.Top()).Ltv);
     }

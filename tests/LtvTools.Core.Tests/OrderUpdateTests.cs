@@ -5,18 +5,12 @@ namespace LtvTools.Core.Tests;
 /// <summary>An order is its key: amount and customer from its latest event, placed in the week of its earliest.</summary>
 public class OrderUpdateTests
 {
-    private static IngestRun Run(params string[] lines)
-    {
-        using var files = new TestFiles();
-        return IngestRun.Of(paths: files.Write("orders.jsonl", Json.Lines(lines)));
-    }
-
     private static LtvCustomer Customer(IngestRun run, string id) => run.Top(100).Single(c => c.CustomerId == id);
 
     [Fact]
     public void OrderUpdateReplacesTheAmount()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "10.00 USD"),
             Json.Order("o1", "c1", "2020-01-02T10:00:00Z", "15.50 USD", verb: "UPDATE"));
 
@@ -31,7 +25,7 @@ public class OrderUpdateTests
     [Fact]
     public void UpdateBeforeItsNewStillCreatesTheOrderAndLatestTimeWins()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Order("o1", "c1", "2020-01-02T10:00:00Z", "20.00 USD", verb: "UPDATE"),
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "10.00 USD"));
 
@@ -43,7 +37,7 @@ public class OrderUpdateTests
     [Fact]
     public void UpdateAloneCreatesTheOrder()
     {
-        var run = Run(Json.Order("o1", "c1", "2020-01-02T10:00:00Z", "20.00 USD", verb: "UPDATE"));
+        var run = IngestRun.OfLines(Json.Order("o1", "c1", "2020-01-02T10:00:00Z", "20.00 USD", verb: "UPDATE"));
 
         var c = Customer(run, "c1");
         Assert.Equal(1, c.Orders);
@@ -53,7 +47,7 @@ public class OrderUpdateTests
     [Fact]
     public void LatestEventWinsWhateverTheVerb()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "10.00 USD", verb: "UPDATE"),
             Json.Order("o1", "c1", "2020-01-03T10:00:00Z", "30.00 USD"),
             Json.Order("o1", "c1", "2020-01-02T10:00:00Z", "20.00 USD", verb: "UPDATE"));
@@ -64,10 +58,10 @@ public class OrderUpdateTests
     [Fact]
     public void OrderTieOnEventTimeGoesToLaterInputOrder()
     {
-        var forward = Run(
+        var forward = IngestRun.OfLines(
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "10.00 USD"),
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "25.00 USD", verb: "UPDATE"));
-        var backward = Run(
+        var backward = IngestRun.OfLines(
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "25.00 USD", verb: "UPDATE"),
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "10.00 USD"));
 
@@ -78,7 +72,7 @@ public class OrderUpdateTests
     [Fact]
     public void OrderCustomerComesFromTheLatestEvent()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "10.00 USD"),
             Json.Order("o1", "c2", "2020-01-02T10:00:00Z", "12.00 USD", verb: "UPDATE"));
 
@@ -92,7 +86,7 @@ public class OrderUpdateTests
     [Fact]
     public void OrderCountsOnceWhateverTheNumberOfEvents()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "10.00 USD"),
             Json.Order("o1", "c1", "2020-01-02T10:00:00Z", "11.00 USD", verb: "UPDATE"),
             Json.Order("o1", "c1", "2020-01-03T10:00:00Z", "12.00 USD", verb: "UPDATE"),
@@ -110,7 +104,7 @@ public class OrderUpdateTests
     public void OrderIsPlacedInTheWeekOfItsEarliestEvent()
     {
         // NEW on Wed 2020-01-01 (Sunday week of 2019-12-29), UPDATE two weeks later with the new amount.
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Order("o1", "c1", "2020-01-15T10:00:00Z", "40.00 USD", verb: "UPDATE"),
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "10.00 USD"));
 

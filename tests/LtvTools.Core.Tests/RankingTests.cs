@@ -5,16 +5,10 @@ namespace LtvTools.Core.Tests;
 /// <summary>TopSimpleLtvCustomers: Ltv descending, then CustomerId ordinal, numbered 1..x, from a bounded heap.</summary>
 public class RankingTests
 {
-    private static IngestRun Run(params string[] lines)
-    {
-        using var files = new TestFiles();
-        return IngestRun.Of(paths: files.Write("rank.jsonl", Json.Lines(lines)));
-    }
-
     [Fact]
     public void TopXLargerThanTheNumberOfCustomersReturnsEveryCustomer()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Order("o1", "aaa", "2020-01-01T10:00:00Z", "10 USD"),
             Json.Order("o2", "bbb", "2020-01-01T10:00:00Z", "30 USD"),
             Json.Order("o3", "ccc", "2020-01-01T10:00:00Z", "20 USD"));
@@ -29,7 +23,7 @@ public class RankingTests
     [Fact]
     public void TopXReturnsOnlyTheBestX()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Order("o1", "aaa", "2020-01-01T10:00:00Z", "10 USD"),
             Json.Order("o2", "bbb", "2020-01-01T10:00:00Z", "30 USD"),
             Json.Order("o3", "ccc", "2020-01-01T10:00:00Z", "20 USD"));
@@ -42,7 +36,7 @@ public class RankingTests
     public void TiesAreOrderedByCustomerIdOrdinal()
     {
         // Ordinal: upper case before lower case, and a prefix before its extensions, whatever the input order.
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Order("o1", "b", "2020-01-01T10:00:00Z", "10 USD"),
             Json.Order("o2", "abc", "2020-01-01T10:00:00Z", "10 USD"),
             Json.Order("o3", "ab", "2020-01-01T10:00:00Z", "10 USD"),
@@ -59,7 +53,7 @@ public class RankingTests
     [Fact]
     public void TiesCutAtXKeepTheLowestIds()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Order("o1", "ccc", "2020-01-01T10:00:00Z", "10 USD"),
             Json.Order("o2", "aaa", "2020-01-01T10:00:00Z", "10 USD"),
             Json.Order("o3", "bbb", "2020-01-01T10:00:00Z", "10 USD"));
@@ -70,7 +64,7 @@ public class RankingTests
     [Fact]
     public void CustomersWithLtvZeroTakePart()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Customer("c0", "2020-01-01T09:00:00Z", "Nobody"),
             Json.Visit("v1", "c1", "2020-01-01T10:00:00Z"),
             Json.Image("i1", "c2", "2020-01-01T10:00:00Z"),
@@ -113,8 +107,8 @@ public class RankingTests
         new Random(seed).Shuffle(shuffled);
         Assert.NotEqual(events, shuffled);
 
-        var original = Run(events);
-        var permuted = Run(shuffled);
+        var original = IngestRun.OfLines(events);
+        var permuted = IngestRun.OfLines(shuffled);
 
         Assert.Equal(Results.Describe(original.Dataset), Results.Describe(permuted.Dataset));
         Assert.Equal(

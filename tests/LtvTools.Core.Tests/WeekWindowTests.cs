@@ -7,18 +7,12 @@ public class WeekWindowTests
 {
     private static readonly LtvOptions Monday = new() { WeekStart = WeekStart.Monday };
 
-    private static IngestRun Run(params string[] lines)
-    {
-        using var files = new TestFiles();
-        return IngestRun.Of(paths: files.Write("weeks.jsonl", Json.Lines(lines)));
-    }
-
     private static long Weeks(IngestRun run, WeekStart start) => WeekWindow.Of(run.Dataset, start).TotalWeeks;
 
     [Fact]
     public void DataFrom2017_01_06To2018_03_28Spans65SundayWeeksNot14()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Visit("v1", "c1", "2017-01-06T12:00:00Z"),
             Json.Order("o1", "c1", "2018-03-28T12:00:00Z", "65 USD"));
 
@@ -33,7 +27,7 @@ public class WeekWindowTests
     public void WindowCountsOneWeekForOldDataWhateverTodayIs()
     {
         // Data from 2017 analysed years later: the clock plays no part.
-        var run = Run(Json.Visit("v1", "c1", "2017-01-06T12:00:00Z"), Json.Order("o1", "c1", "2017-01-07T12:00:00Z", "12.34 USD"));
+        var run = IngestRun.OfLines(Json.Visit("v1", "c1", "2017-01-06T12:00:00Z"), Json.Order("o1", "c1", "2017-01-07T12:00:00Z", "12.34 USD"));
 
         Assert.Equal(1, Assert.Single(run.Top()).TotalWeeks);
         Assert.Equal(6416.80m, run.Top()[0].Ltv);
@@ -42,7 +36,7 @@ public class WeekWindowTests
     [Fact]
     public void WindowIsNeverLessThanOneWeekForASingleEvent()
     {
-        var run = Run(Json.Image("i1", "c1", "2020-01-01T00:00:00Z"));
+        var run = IngestRun.OfLines(Json.Image("i1", "c1", "2020-01-01T00:00:00Z"));
 
         Assert.Equal(1, Weeks(run, WeekStart.Sunday));
         Assert.Equal(1, Weeks(run, WeekStart.Monday));
@@ -51,7 +45,7 @@ public class WeekWindowTests
     [Fact]
     public void ImageWidensTheWindowButIsNotAVisit()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Visit("v1", "c1", "2020-01-01T10:00:00Z"),
             Json.Order("o1", "c1", "2020-01-01T10:05:00Z", "100 USD"),
             Json.Image("i1", "c2", "2020-01-15T10:00:00Z"));
@@ -66,7 +60,7 @@ public class WeekWindowTests
     [Fact]
     public void CustomerEventWidensTheWindow()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Customer("c1", "2019-12-25T10:00:00Z"),
             Json.Order("o1", "c1", "2020-01-01T10:05:00Z", "100 USD"));
 
@@ -76,7 +70,7 @@ public class WeekWindowTests
     [Fact]
     public void SaturdayToSundaySpansTwoSundayWeeksButOneMondayWeek()
     {
-        var run = Run(Json.Visit("v1", "c1", "2020-01-04T23:59:59Z"), Json.Visit("v2", "c1", "2020-01-05T00:00:00Z"));
+        var run = IngestRun.OfLines(Json.Visit("v1", "c1", "2020-01-04T23:59:59Z"), Json.Visit("v2", "c1", "2020-01-05T00:00:00Z"));
 
         Assert.Equal(2, Weeks(run, WeekStart.Sunday));
         Assert.Equal(1, Weeks(run, WeekStart.Monday));
@@ -87,7 +81,7 @@ public class WeekWindowTests
     [Fact]
     public void SundayToMondaySpansOneSundayWeekButTwoMondayWeeks()
     {
-        var run = Run(Json.Visit("v1", "c1", "2020-01-05T00:00:00Z"), Json.Visit("v2", "c1", "2020-01-06T00:00:00Z"));
+        var run = IngestRun.OfLines(Json.Visit("v1", "c1", "2020-01-05T00:00:00Z"), Json.Visit("v2", "c1", "2020-01-06T00:00:00Z"));
 
         Assert.Equal(1, Weeks(run, WeekStart.Sunday));
         Assert.Equal(2, Weeks(run, WeekStart.Monday));
@@ -97,7 +91,7 @@ public class WeekWindowTests
     public void WeekBoundaryIsMidnightUtcNotLocalTime()
     {
         // 23:30 on Saturday at -02:00 is 01:30 Sunday UTC: the same Sunday week as the Sunday visit.
-        var run = Run(Json.Visit("v1", "c1", "2020-01-04T23:30:00-02:00"), Json.Visit("v2", "c1", "2020-01-05T12:00:00Z"));
+        var run = IngestRun.OfLines(Json.Visit("v1", "c1", "2020-01-04T23:30:00-02:00"), Json.Visit("v2", "c1", "2020-01-05T12:00:00Z"));
 
         Assert.Equal(1, Weeks(run, WeekStart.Sunday));
     }
@@ -114,7 +108,7 @@ public class WeekWindowTests
     public void WeekIsLabelledWithIsoYearAndWeekOfItsMonday(string name, string time, WeekStart start, int year, int week, string weekStart)
     {
         Assert.NotEmpty(name);
-        var run = Run(Json.Visit("v1", "c1", time));
+        var run = IngestRun.OfLines(Json.Visit("v1", "c1", time));
 
         var row = Assert.Single(SimpleLtv.WeeklyMetrics(run.Dataset, new LtvOptions { WeekStart = start }));
         Assert.Equal((year, week), (row.Year, row.Week));
@@ -126,7 +120,7 @@ public class WeekWindowTests
     public void WindowAcrossTheYearBoundaryIsContinuous()
     {
         // Sunday weeks from 2019-12-29 (2020-W01) back to 2019-12-22 and on to 2020-01-05: three weeks.
-        var run = Run(Json.Visit("v1", "c1", "2019-12-22T10:00:00Z"), Json.Visit("v2", "c1", "2020-01-05T10:00:00Z"));
+        var run = IngestRun.OfLines(Json.Visit("v1", "c1", "2019-12-22T10:00:00Z"), Json.Visit("v2", "c1", "2020-01-05T10:00:00Z"));
 
         Assert.Equal(3, Weeks(run, WeekStart.Sunday));
         var rows = SimpleLtv.WeeklyMetrics(run.Dataset, includeEmptyWeeks: true);

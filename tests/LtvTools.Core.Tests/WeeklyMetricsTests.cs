@@ -5,12 +5,6 @@ namespace LtvTools.Core.Tests;
 /// <summary>One row per customer and active week, sorted by CustomerId then week; visits by time, orders by placement.</summary>
 public class WeeklyMetricsTests
 {
-    private static IngestRun Run(params string[] lines)
-    {
-        using var files = new TestFiles();
-        return IngestRun.Of(paths: files.Write("weekly.jsonl", Json.Lines(lines)));
-    }
-
     private static string Row(LtvWeeklyMetric w) =>
         FormattableString.Invariant($"{w.CustomerId} {w.Year}-W{w.Week:00} {w.WeekStart:yyyy-MM-dd} v={w.SiteVisits} o={w.Orders} amt={w.OrderAmount} spv={w.SpendPerVisit?.ToString() ?? "null"}");
 
@@ -27,7 +21,7 @@ public class WeeklyMetricsTests
     [Fact]
     public void RowsAreOnePerCustomerAndActiveWeekSortedByCustomerThenWeek()
     {
-        var rows = SimpleLtv.WeeklyMetrics(Run(TwoCustomersOverThreeWeeks).Dataset);
+        var rows = SimpleLtv.WeeklyMetrics(IngestRun.OfLines(TwoCustomersOverThreeWeeks).Dataset);
 
         Assert.Equal(
             new[]
@@ -43,7 +37,7 @@ public class WeeklyMetricsTests
     [Fact]
     public void EmptyWeeksOptionAddsZeroRowsForEveryWeekOfTheWindow()
     {
-        var rows = SimpleLtv.WeeklyMetrics(Run(TwoCustomersOverThreeWeeks).Dataset, includeEmptyWeeks: true);
+        var rows = SimpleLtv.WeeklyMetrics(IngestRun.OfLines(TwoCustomersOverThreeWeeks).Dataset, includeEmptyWeeks: true);
 
         Assert.Equal(
             new[]
@@ -61,7 +55,7 @@ public class WeeklyMetricsTests
     [Fact]
     public void EmptyWeeksCoverCustomersWithNoVisitsOrOrders()
     {
-        var run = Run(Json.Customer("c1", "2020-01-01T10:00:00Z"), Json.Image("i1", "c2", "2020-01-08T10:00:00Z"));
+        var run = IngestRun.OfLines(Json.Customer("c1", "2020-01-01T10:00:00Z"), Json.Image("i1", "c2", "2020-01-08T10:00:00Z"));
 
         Assert.Empty(SimpleLtv.WeeklyMetrics(run.Dataset));
         Assert.Equal(
@@ -78,7 +72,7 @@ public class WeeklyMetricsTests
     [Fact]
     public void MondayWeeksRegroupTheSameEvents()
     {
-        var rows = SimpleLtv.WeeklyMetrics(Run(TwoCustomersOverThreeWeeks).Dataset, new LtvOptions { WeekStart = WeekStart.Monday });
+        var rows = SimpleLtv.WeeklyMetrics(IngestRun.OfLines(TwoCustomersOverThreeWeeks).Dataset, new LtvOptions { WeekStart = WeekStart.Monday });
 
         Assert.Equal(
             new[]
@@ -94,7 +88,7 @@ public class WeeklyMetricsTests
     [Fact]
     public void CustomerFilterKeepsOnlyMatchingIds()
     {
-        var rows = SimpleLtv.WeeklyMetrics(Run(TwoCustomersOverThreeWeeks).Dataset, includeCustomer: id => id == "bbb", includeEmptyWeeks: true);
+        var rows = SimpleLtv.WeeklyMetrics(IngestRun.OfLines(TwoCustomersOverThreeWeeks).Dataset, includeCustomer: id => id == "bbb", includeEmptyWeeks: true);
 
         Assert.Equal(new[] { "bbb", "bbb", "bbb" }, rows.Select(r => r.CustomerId));
         Assert.Equal(new[] { 1, 2, 3 }, rows.Select(r => r.Week));
@@ -103,7 +97,7 @@ public class WeeklyMetricsTests
     [Fact]
     public void RowsSortAcrossTheYearBoundaryByWeekNotByWeekNumber()
     {
-        var run = Run(
+        var run = IngestRun.OfLines(
             Json.Visit("v2", "c1", "2021-01-05T10:00:00Z"),
             Json.Visit("v1", "c1", "2020-12-29T10:00:00Z"));
 
