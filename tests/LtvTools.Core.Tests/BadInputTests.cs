@@ -53,10 +53,7 @@ public class BadInputTests
     public void BadRecordIsRejectedWithFileLineReasonAndRawTextWhileGoodRecordsCount(string name, string bad, string reason)
     {
         Assert.NotEmpty(name);
-        using var files = new TestFiles();
-        var path = files.Write(name + ".jsonl", Json.Lines(Good1, bad, Good3));
-
-        var run = IngestRun.Of(paths: path);
+        var (path, run) = IngestText(name + ".jsonl", Json.Lines(Good1, bad, Good3));
 
         var rejection = Assert.Single(run.Rejections);
         Assert.Equal(path, rejection.Source);
@@ -69,11 +66,8 @@ public class BadInputTests
     [Fact]
     public void InvalidJsonLineIsRejectedAndTheNextLinesStillCount()
     {
-        using var files = new TestFiles();
         const string bad = "{\"type\": \"SITE_VISIT\", \"verb\": \"NEW\", \"key\": \"v9\" \"event_time\": \"2020-01-01T10:30:00Z\"}";
-        var path = files.Write("invalid.jsonl", Json.Lines(Good1, bad, Good3));
-
-        var run = IngestRun.Of(paths: path);
+        var (path, run) = IngestText("invalid.jsonl", Json.Lines(Good1, bad, Good3));
 
         var rejection = Assert.Single(run.Rejections);
         Assert.Equal((path, 2L, bad), (rejection.Source, rejection.Line, rejection.RawText));
@@ -112,11 +106,8 @@ public class BadInputTests
     [Fact]
     public void TruncatedLineIsRejectedAsInvalidJson()
     {
-        using var files = new TestFiles();
         const string bad = "{\"type\": \"SITE_VISIT\", \"verb\": \"NEW\"";
-        var path = files.Write("cut.jsonl", Json.Lines(Good1, bad, Good3));
-
-        var run = IngestRun.Of(paths: path);
+        var (path, run) = IngestText("cut.jsonl", Json.Lines(Good1, bad, Good3));
 
         var rejection = Assert.Single(run.Rejections);
         Assert.Equal(2, rejection.Line);
@@ -127,10 +118,7 @@ public class BadInputTests
     [Fact]
     public void LineNumbersCountBlankLinesAndCrLf()
     {
-        using var files = new TestFiles();
-        var path = files.Write("crlf.jsonl", Good1 + "\r\n\r\n   \r\n{\"type\": \"REFUND\"}\r\n" + Good3 + "\r\n");
-
-        var run = IngestRun.Of(paths: path);
+        var (path, run) = IngestText("crlf.jsonl", Good1 + "\r\n\r\n   \r\n{\"type\": \"REFUND\"}\r\n" + Good3 + "\r\n");
 
         var rejection = Assert.Single(run.Rejections);
         Assert.Equal(4, rejection.Line);
@@ -141,11 +129,8 @@ public class BadInputTests
     [Fact]
     public void ArrayElementRejectionNamesTheLineWhereTheElementStarts()
     {
-        using var files = new TestFiles();
         var text = "[\n" + Good1 + ",\n{\n  \"type\": \"SITE_VISIT\",\n  \"verb\": \"NEW\",\n  \"key\": \"v9\",\n  \"event_time\": \"yesterday\",\n  \"customer_id\": \"c1\"\n},\n" + Good3 + "\n]\n";
-        var path = files.Write("array.json", text);
-
-        var run = IngestRun.Of(paths: path);
+        var (path, run) = IngestText("array.json", text);
 
         var rejection = Assert.Single(run.Rejections);
         Assert.Equal(path, rejection.Source);
@@ -164,10 +149,7 @@ public class BadInputTests
     public void ArrayElementThatIsNotAnObjectIsRejectedAndTheArrayGoesOn(string name, string element, string reason)
     {
         Assert.NotEmpty(name);
-        using var files = new TestFiles();
-        var path = files.Write("array.json", Json.Array(Good1, element, Good3));
-
-        var run = IngestRun.Of(paths: path);
+        var (path, run) = IngestText("array.json", Json.Array(Good1, element, Good3));
 
         var rejection = Assert.Single(run.Rejections);
         Assert.Equal((path, 3L, reason, element), (rejection.Source, rejection.Line, rejection.Reason, rejection.RawText));
@@ -177,12 +159,9 @@ public class BadInputTests
     [Fact]
     public void ArraySyntaxErrorEndsTheFileWithOneRejectionNamingThePosition()
     {
-        using var files = new TestFiles();
         // Line 3 lacks the comma after "key"; everything after it cannot be framed with certainty.
         var text = "[\n" + Good1 + ",\n{\"type\": \"SITE_VISIT\", \"key\": \"v9\" \"verb\": \"NEW\"},\n" + Good3 + "\n]\n";
-        var path = files.Write("broken.json", text);
-
-        var run = IngestRun.Of(paths: path);
+        var (path, run) = IngestText("broken.json", text);
 
         var rejection = Assert.Single(run.Rejections);
         Assert.Equal(path, rejection.Source);
@@ -198,10 +177,7 @@ public class BadInputTests
     [Fact]
     public void ArrayThatIsNeverClosedIsRejectedOnce()
     {
-        using var files = new TestFiles();
-        var path = files.Write("open.json", "[\n" + Good1 + ",\n" + Good3 + "\n");
-
-        var run = IngestRun.Of(paths: path);
+        var (path, run) = IngestText("open.json", "[\n" + Good1 + ",\n" + Good3 + "\n");
 
         var rejection = Assert.Single(run.Rejections);
         Assert.Equal(4, rejection.Line);
@@ -213,11 +189,8 @@ public class BadInputTests
     [Fact]
     public void LineLongerThanOneMebibyteIsRejectedWithoutStoppingTheFile()
     {
-        using var files = new TestFiles();
         var huge = "{\"type\": \"SITE_VISIT\", \"pad\": \"" + new string('x', RecordLimits.MaxRecordBytes) + "\"}";
-        var path = files.Write("huge.jsonl", Json.Lines(Good1, huge, Good3));
-
-        var run = IngestRun.Of(paths: path);
+        var (path, run) = IngestText("huge.jsonl", Json.Lines(Good1, huge, Good3));
 
         var rejection = Assert.Single(run.Rejections);
         Assert.Equal((2L, "the line is longer than 1 MiB, the most a record may be"), (rejection.Line, rejection.Reason));
@@ -229,11 +202,8 @@ public class BadInputTests
     [Fact]
     public void ArrayElementLongerThanOneMebibyteIsRejectedAndTheArrayGoesOn()
     {
-        using var files = new TestFiles();
         var huge = "{\"type\": \"SITE_VISIT\", \"pad\": [" + string.Join(", ", Enumerable.Repeat("\"xxxxxxxxxxxxxxxx\"", RecordLimits.MaxRecordBytes / 16)) + "]}";
-        var path = files.Write("huge.json", Json.Array(Good1, huge, Good3));
-
-        var run = IngestRun.Of(paths: path);
+        var (path, run) = IngestText("huge.json", Json.Array(Good1, huge, Good3));
 
         var rejection = Assert.Single(run.Rejections);
         Assert.Equal((3L, "the array element is longer than 1 MiB, the most a record may be"), (rejection.Line, rejection.Reason));
@@ -256,12 +226,9 @@ public class BadInputTests
     [Fact]
     public void EveryRecordReadIsAcceptedOrRejected()
     {
-        using var files = new TestFiles();
         var visit = Json.Visit("v2", "c1", "2020-01-01T12:00:00Z");
-        var path = files.Write("mixed.jsonl", Json.Lines(
+        var (path, run) = IngestText("mixed.jsonl", Json.Lines(
             Good1, "{\"type\": \"REFUND\"}", visit, visit, "not json", Good3, "", "{\"type\": \"ORDER\", \"verb\": \"NEW\", \"key\": \"o2\", \"event_time\": \"2020-01-01T10:30:00Z\", \"customer_id\": \"c1\", \"total_amount\": \"1 EUR\"}"));
-
-        var run = IngestRun.Of(paths: path);
 
         var s = run.Summaries[0];
         Assert.Equal((7L, 4L, 3L, 1L), (s.RecordsRead, s.Accepted, s.Rejected, s.DuplicatesIgnored));
@@ -310,6 +277,14 @@ public class BadInputTests
         properties["total_amount"] = "1.50";
         Assert.True(EventRecord.TryFromProperties(properties, null, out var e, out _, out _));
         Assert.Equal((1.50m, "USD", Results.Utc("2020-01-01T10:00:00Z")), (e!.TotalAmount, e.Currency, e.EventTime));
+    }
+
+    /// <summary>Writes one file and ingests it; the path is what rejections must name.</summary>
+    private static (string Path, IngestRun Run) IngestText(string name, string text)
+    {
+        using var files = new TestFiles();
+        var path = files.Write(name, text);
+        return (path, IngestRun.Of(paths: path));
     }
 
     private static void AssertGoodRecordsCounted(IngestRun run)
