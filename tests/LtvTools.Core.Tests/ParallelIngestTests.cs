@@ -166,6 +166,31 @@ public class ParallelIngestTests
     }
 
     [Fact]
+    public void ParallelOddFilesMatchSerial()
+    {
+        using var files = new TestFiles();
+        var events = Json.Lines(SampleEvents.Messy());
+        var gzip = File.ReadAllBytes(files.WriteGzip("whole.gz", events));
+        var paths = new[]
+        {
+            files.Write("empty.jsonl", string.Empty),
+            files.Write("blank.jsonl", "\n \r\n\t\n"),
+            files.Write("bom-only.jsonl", string.Empty, bom: true),
+            files.WriteBytes("utf16.jsonl", System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(events)).ToArray()),
+            files.WriteBytes("cut.gz", gzip.Take(gzip.Length - 12).ToArray()),
+            files.Write("two-arrays.json", Json.Array(SampleEvents.Messy()) + Json.Array(Bad)),
+            files.Write("trailing-comma.json", "[\n" + string.Join(",\n", SampleEvents.Messy()) + ",\n]\n"),
+        };
+
+        AssertParallelEqualsSerial(paths);
+        var run = IngestRun.Of(parallelism: 3, paths: paths);
+        Assert.Equal(new[] { 0L, 0L, 0L, 1L }, run.Summaries.Take(4).Select(s => s.RecordsRead));
+        Assert.Equal(new[] { "utf16.jsonl", "cut.gz", "two-arrays.json", "trailing-comma.json" }, run.Rejections.Select(r => Path.GetFileName(r.Source)));
+        Assert.Equal(SampleEvents.Messy().Length, run.Summaries[5].Accepted);
+        Assert.Equal(SampleEvents.Messy().Length, run.Summaries[6].Accepted);
+    }
+
+    [Fact]
     public void MergingConsecutivePartsInEitherOrderGivesTheOnePassDataset()
     {
         var events = SampleEvents.WithTies();
