@@ -325,10 +325,22 @@ namespace LtvTools.Core
                     return false;
                 }
 
+                decimal amountUsd;
+                try
+                {
+                    amountUsd = rate == 1m ? amount : amount * rate;
+                }
+                catch (OverflowException)
+                {
+                    // Only an absurd rate gets here, but it must cost one record, not the whole file.
+                    reason = $"total_amount '{Shown(amountSpan)}' is too large once converted to USD at the rate given for {currency}";
+                    return false;
+                }
+
                 fields.HasAmount = true;
                 fields.Amount = amount;
                 fields.Currency = currency;
-                fields.AmountUsd = rate == 1m ? amount : amount * rate;
+                fields.AmountUsd = amountUsd;
             }
 
             reason = string.Empty;
