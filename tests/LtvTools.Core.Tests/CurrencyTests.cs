@@ -108,6 +108,21 @@ public class CurrencyTests
     }
 
     [Fact]
+    public void AmountThatOverflowsOnceConvertedIsRejectedAndTheFileGoesOn()
+    {
+        var rates = new ExchangeRateTable(new Dictionary<string, decimal> { ["XXX"] = 1e20m });
+
+        var run = Run(rates,
+            Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "999999999999999 XXX"),
+            Json.Order("o2", "c1", "2020-01-01T10:00:00Z", "1 XXX"),
+            Json.Order("o3", "c1", "2020-01-01T10:00:00Z", "1 USD"));
+
+        var rejection = Assert.Single(run.Rejections);
+        Assert.Equal((1L, "total_amount '999999999999999 XXX' is too large once converted to USD at the rate given for XXX"), (rejection.Line, rejection.Reason));
+        Assert.Equal((2L, 100000000000000000001m), (run.Top()[0].Orders, run.Top()[0].TotalSpend));
+    }
+
+    [Fact]
     public void RateTableRefusesZeroOrNegativeRates()
     {
         Assert.Throws<ArgumentException>(() => new ExchangeRateTable(new Dictionary<string, decimal> { ["EUR"] = 0m }));
