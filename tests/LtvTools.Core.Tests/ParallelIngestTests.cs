@@ -190,6 +190,28 @@ public class ParallelIngestTests
         Assert.Equal(SampleEvents.Messy().Length, run.Summaries[6].Accepted);
     }
 
+    [Theory]
+    [InlineData("Serial", 1)]
+    [InlineData("TwoThreads", 2)]
+    [InlineData("ThreeThreads", 3)]
+    public void ProgressIsReportedOnTheCallingThreadUpToTheWholeFile(string name, int threads)
+    {
+        Assert.NotEmpty(name);
+        using var files = new TestFiles();
+        var path = files.Write("progress.jsonl", Json.Lines(Enumerable.Range(0, 3000).Select(i => Json.Visit("v" + i, "c1", "2020-01-01T10:00:00Z")).ToArray()));
+        var reports = new List<(int Thread, long Done, long Total)>();
+        var ingestor = new FileIngestor { MaxDegreeOfParallelism = threads, ParallelThresholdBytes = 0, ChunkBytes = 4096 };
+        ingestor.Progress = (done, total) => reports.Add((Environment.CurrentManagedThreadId, done, total));
+
+        var summary = ingestor.IngestFile(path, new LtvDataset());
+
+        var length = new FileInfo(path).Length;
+        Assert.Equal(3000, summary.Accepted);
+        Assert.All(reports, r => Assert.Equal((Environment.CurrentManagedThreadId, length), (r.Thread, r.Total)));
+        Assert.Equal(length, reports[^1].Done);
+        Assert.All(reports, r => Assert.InRange(r.Done, 0, length));
+    }
+
     [Fact]
     public void MergingConsecutivePartsInEitherOrderGivesTheOnePassDataset()
     {
