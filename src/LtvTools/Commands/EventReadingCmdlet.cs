@@ -29,9 +29,12 @@ namespace LtvTools.Commands
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
 
-        /// <summary>Event files taken exactly as written (no wildcards), as Get-ChildItem passes them.</summary>
+        /// <summary>
+        /// Event files taken exactly as written (no wildcards). Get-ChildItem output binds here by its PSPath,
+        /// and plain FileInfo objects by FullName, so names with [ or ] are read as they are.
+        /// </summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP")]
+        [Alias("PSPath", "LP", "FullName")]
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
