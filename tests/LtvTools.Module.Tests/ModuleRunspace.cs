@@ -27,6 +27,9 @@ internal sealed class ModuleRunspace : IDisposable
         }
     }
 
+    /// <summary>The runspace, for tests that drive a PowerShell instance themselves.</summary>
+    public Runspace Runspace => _runspace;
+
     /// <summary>What Import-Module returned (the PSModuleInfo) and wrote.</summary>
     public ScriptResult ImportResult { get; }
 
