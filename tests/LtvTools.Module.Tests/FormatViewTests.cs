@@ -34,13 +34,14 @@ public class FormatViewTests
         Assert.Equal(
             new[]
             {
-                "Rank CustomerId       LastName             Orders     TotalSpend TotalWeeks              Ltv",
-                "---- ----------       --------             ------     ---------- ----------              ---",
-                "   1 5e1a7c0b3d21     Garcia                    2         165.50          4         21515.00",
-                "   2 c2b4d6e8f0a1     Nguyen-Park               1          89.99          4         11698.70",
-                "   3 96f55c7d8f42     Smith                     1          12.34          4          1604.20",
+                "Rank CustomerId     LastName      Orders   TotalSpend TotalWeeks            Ltv",
+                "---- ----------     --------      ------   ---------- ----------            ---",
+                "   1 5e1a7c0b3d21   Garcia             2       165.50          4       21515.00",
+                "   2 c2b4d6e8f0a1   Nguyen-Park        1        89.99          4       11698.70",
+                "   3 96f55c7d8f42   Smith              1        12.34          4        1604.20",
             },
             lines);
+        Assert.All(lines, line => Assert.True(line.Length < 80, line));
     }
 
     [Fact]
@@ -48,10 +49,11 @@ public class FormatViewTests
     {
         var lines = Lines(Render("Get-LtvWeeklyMetrics samples/events.json -CustomerId 5e1a* -IncludeEmptyWeeks -ErrorAction SilentlyContinue -WarningAction SilentlyContinue"));
 
-        Assert.Equal("CustomerId       Year Week WeekStart  SiteVisits Orders    OrderAmount  SpendPerVisit", lines[0]);
-        Assert.Equal("5e1a7c0b3d21     2017    1 2017-01-01          0      0           0.00", lines[2]);
-        Assert.Equal("5e1a7c0b3d21     2017    2 2017-01-08          1      1          45.50          45.50", lines[3]);
+        Assert.Equal("CustomerId    Year Week WeekStart  SiteVisits Orders  OrderAmount SpendPerVisit", lines[0]);
+        Assert.Equal("5e1a7c0b3d21  2017    1 2017-01-01          0      0         0.00", lines[2]);
+        Assert.Equal("5e1a7c0b3d21  2017    2 2017-01-08          1      1        45.50         45.50", lines[3]);
         Assert.Equal(6, lines.Length);
+        Assert.All(lines, line => Assert.True(line.Length < 80, line));
     }
 
     [Fact]
@@ -59,8 +61,8 @@ public class FormatViewTests
     {
         var lines = Lines(Render("Import-LtvEvents samples/events.json -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Where-Object Type -eq ORDER"));
 
-        Assert.Equal("Type       Verb   Key              EventTime                CustomerId       LastName            TotalAmount Currency", lines[0]);
-        Assert.Equal("ORDER      NEW    68d84e5d1a43     2017-01-06T12:55:55.555Z 96f55c7d8f42                               12.34 USD", lines[2]);
+        Assert.Equal("Type       Verb   Key          EventTime                CustomerId   LastName             Amount", lines[0]);
+        Assert.Equal("ORDER      NEW    68d84e5d1a43 2017-01-06T12:55:55.555Z 96f55c7d8f42                   12.34 USD", lines[2]);
         Assert.Equal(7, lines.Length);
     }
 }
