@@ -65,9 +65,29 @@ public class LtvFormulaTests
     }
 
     [Fact]
-    public void LifespanMustBePositive()
+    public void LifespanMustBePositiveAndAtMost1000Years()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new LtvOptions { LifespanYears = 0m });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LtvOptions { LifespanYears = 1000.01m });
+        Assert.Equal(1000m, new LtvOptions { LifespanYears = 1000m }.LifespanYears);
+    }
+
+    [Fact]
+    public void HugeSpendAtTheLongestLifespanDoesNotOverflow()
+    {
+        var dataset = new LtvDataset();
+        for (var i = 0; i < 1000; i++)
+        {
+            dataset.Add(new LtvEvent(EventType.Order, "NEW", $"o{i}", new UtcTimestamp(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)))
+            {
+                CustomerId = "c1",
+                TotalAmount = 999_999_999_999_999.999999999999m,
+                Currency = "USD",
+            });
+        }
+
+        var top = Assert.Single(SimpleLtv.TopSimpleLtvCustomers(1, dataset, new LtvOptions { LifespanYears = 1000m }));
+        Assert.InRange(top.Ltv, 5.1999e22m, 5.2001e22m);
     }
 
     [Fact]

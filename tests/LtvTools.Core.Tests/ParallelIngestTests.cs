@@ -129,6 +129,23 @@ public class ParallelIngestTests
     }
 
     [Fact]
+    public void AFileOfMostlyBadRecordsIsReportedCompletelyInOrderInBoundedBatches()
+    {
+        // More rejections than one batch holds, all in one big chunk: each must arrive once, in order.
+        using var files = new TestFiles();
+        var lines = Enumerable.Range(0, 1000).Select(i => i % 100 == 0 ? Json.Visit("v" + i, "c1", "2020-01-01T10:00:00Z") : Bad).ToArray();
+        var path = files.Write("mostly-bad.jsonl", Json.Lines(lines));
+        var rejections = new List<long>();
+        var ingestor = new FileIngestor { MaxDegreeOfParallelism = 2, ParallelThresholdBytes = 0, ChunkBytes = 1 << 20, Rejected = r => rejections.Add(r.Line) };
+
+        var summary = ingestor.IngestFile(path, new LtvDataset());
+
+        Assert.Equal(Enumerable.Range(1, 1000).Where(line => (line - 1) % 100 != 0).Select(line => (long)line), rejections);
+        Assert.Equal((1000L, 10L, 990L), (summary.RecordsRead, summary.Accepted, summary.Rejected));
+        AssertParallelEqualsSerial(path);
+    }
+
+    [Fact]
     public void ParallelRejectionsAreReportedOnTheCallingThreadInFileOrder()
     {
         using var files = new TestFiles();

@@ -44,7 +44,7 @@ public class TopCustomerTests
     }
 
     [Fact]
-    public void LifespanYears_scales_the_ltv_and_must_be_above_zero()
+    public void LifespanYears_scales_the_ltv_and_must_be_above_zero_and_at_most_1000()
     {
         using var ps = ModuleRunspace.Start();
         var five = ps.Run("Get-TopLtvCustomer -Path samples/events.json -Top 1 -LifespanYears 2.5 -ErrorAction SilentlyContinue | ForEach-Object Ltv");
@@ -53,6 +53,10 @@ public class TopCustomerTests
         var zero = ps.Run("Get-TopLtvCustomer -Path samples/events.json -LifespanYears 0");
         Assert.Equal("ParameterArgumentValidationError,LtvTools.Commands.GetTopLtvCustomerCommand", Assert.Single(zero.Errors).FullyQualifiedErrorId);
         Assert.Empty(zero.Output);
+
+        var absurd = ps.Run("Get-TopLtvCustomer -Path samples/events.json -LifespanYears 1001");
+        Assert.Equal("ParameterArgumentValidationError,LtvTools.Commands.GetTopLtvCustomerCommand", Assert.Single(absurd.Errors).FullyQualifiedErrorId);
+        Assert.Empty(absurd.Output);
     }
 
     [Fact]
