@@ -12,7 +12,7 @@ namespace LtvTools.Commands
     /// The aggregating cmdlets: events come from the pipeline (LtvEvent objects, or objects with the file's
     /// property names) or from files read by the engine straight into one dataset; results are emitted at the end.
     /// </summary>
-    public abstract class DatasetCmdlet : EventReadingCmdlet
+    public abstract class DatasetCmdlet : EventReadingCmdlet, IDisposable
     {
         protected const string InputObjectSet = "InputObject";
 
@@ -71,6 +71,12 @@ namespace LtvTools.Commands
         protected override void StopProcessing()
         {
             _stop.Cancel();
+        }
+
+        /// <summary>PowerShell disposes the cmdlet when its pipeline ends.</summary>
+        public void Dispose()
+        {
+            _stop.Dispose();
         }
 
         /// <summary>Emits the cmdlet's results from the complete <see cref="Dataset"/>.</summary>
