@@ -108,6 +108,17 @@ namespace LtvTools.Commands
                 return;
             }
 
+            // -InputObject $events (an array given as an argument, not piped): take each element.
+            if (value is IEnumerable items && !(value is string) && !(value is IDictionary))
+            {
+                foreach (var element in items)
+                {
+                    TakeInputObject(element);
+                }
+
+                return;
+            }
+
             var properties = PropertyBag.From(input!);
             if (EventRecord.TryFromProperties(properties, Rates, out var fromProperties, out var reason, out var json))
             {
