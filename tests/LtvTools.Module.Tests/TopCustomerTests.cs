@@ -32,6 +32,17 @@ public class TopCustomerTests
     }
 
     [Fact]
+    public void Empty_input_gives_no_customers_and_no_error()
+    {
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run("@() | Get-TopLtvCustomer; @() | Get-LtvWeeklyMetrics -IncludeEmptyWeeks").Clean();
+
+        Assert.Empty(result.Output);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
     public void Top_0_is_rejected_by_parameter_validation_before_anything_is_read()
     {
         using var ps = ModuleRunspace.Start();
