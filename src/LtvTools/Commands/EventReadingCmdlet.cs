@@ -70,6 +70,12 @@ namespace LtvTools.Commands
         /// <summary>One file item (for example a FileInfo from Get-ChildItem) taken literally.</summary>
         protected IEnumerable<string> ResolveFileItem(FileSystemInfo item) => ResolveLiteral(item.FullName);
 
+        /// <summary>A path piped in as a string, resolved with wildcards as -Path would be.</summary>
+        protected IEnumerable<string> ResolvePipedPath(string path) => ResolveWildcard(path);
+
+        /// <summary>A path piped in as a property that names a file literally (LiteralPath, PSPath, FullName).</summary>
+        protected IEnumerable<string> ResolvePipedLiteralPath(string path) => ResolveLiteral(path);
+
         /// <summary>Reports one rejected record as a non-terminating InvalidData error.</summary>
         protected void WriteRejection(EventRejection rejection)
         {
