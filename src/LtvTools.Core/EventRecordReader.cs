@@ -35,7 +35,10 @@ namespace LtvTools.Core
         private bool _skippingLine;
 
         // JSON array state.
-        private JsonReaderState _jsonState;
+        // Framing only tracks depth; a record's own depth limit is the parser's. Deeper than a record can be
+        // long (one byte per level) is still an error, so a deeply nested element is rejected on its own
+        // instead of ending the array.
+        private JsonReaderState _jsonState = new JsonReaderState(new JsonReaderOptions { MaxDepth = RecordLimits.MaxRecordBytes });
         private bool _arrayOpened;
         private bool _arrayClosed;
         private int _elementStart = -1;
