@@ -35,9 +35,8 @@ namespace LtvTools.Core
         private bool _skippingLine;
 
         // JSON array state.
-        // Framing only tracks depth; a record's own depth limit is the parser's. Deeper than a record can be
-        // long (one byte per level) is still an error, so a deeply nested element is rejected on its own
-        // instead of ending the array.
+        // Framing tolerates any nesting so that a deeply nested element is rejected on its own by the
+        // record parser (depth 64) instead of ending the whole array.
         private JsonReaderState _jsonState = new JsonReaderState(new JsonReaderOptions { MaxDepth = RecordLimits.MaxRecordBytes });
         private bool _arrayOpened;
         private bool _arrayClosed;
