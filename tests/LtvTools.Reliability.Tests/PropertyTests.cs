@@ -169,17 +169,42 @@ public class PropertyTests
         }, iter: Iterations);
     }
 
-    [Fact]
-    public void TopListEqualsTheSortEverythingModel()
+    [Theory]
+    [InlineData(WeekStart.Sunday, DayOfWeek.Sunday)]
+    [InlineData(WeekStart.Monday, DayOfWeek.Monday)]
+    public void TopListEqualsTheSortEverythingModel(WeekStart weekStart, DayOfWeek firstDay)
     {
         var gen = from distinct in Gen.Bool
                   from stream in EventStreams.Stream(distinct, maxEvents: 120)
                   select stream;
+        var options = new LtvOptions { WeekStart = weekStart };
         gen.Sample(stream =>
         {
             using var files = new TestFiles();
-            Results.AssertEqual(ReferenceModel.Run(stream), ReadFiles(files.Write("events.jsonl", EventStreams.Ndjson(stream))));
-        }, iter: 300);
+            var run = IngestRun.Of(paths: files.Write("events.jsonl", EventStreams.Ndjson(stream)));
+            Results.AssertEqual(ReferenceModel.Run(stream, firstDay), Results.Of(run.Dataset, options));
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void ConsecutiveFilesInOneRunEqualOneFileIncludingTies()
+    {
+        var gen = from stream in EventStreams.Stream(distinctTimes: false)
+                  from cuts in Gen.Int[0, stream.Length].Array[0, 4]
+                  from parallelism in Gen.Int[1, 3]
+                  select (stream, cuts, parallelism);
+        gen.Sample((stream, cuts, parallelism) =>
+        {
+            using var files = new TestFiles();
+            var bounds = cuts.Append(0).Append(stream.Length).Distinct().Order().ToArray();
+            var paths = Enumerable.Range(0, bounds.Length - 1)
+                .Select(i => files.Write($"part{i}.jsonl", EventStreams.Ndjson(stream[bounds[i]..bounds[i + 1]])))
+                .ToArray();
+
+            var parts = IngestRun.Of(parallelism: parallelism, paths: paths);
+
+            Results.AssertEqual(ReferenceModel.Run(stream), Results.Of(parts.Dataset));
+        }, iter: Iterations);
     }
 
     /// <summary>Lines the engine must reject, one rejection each.</summary>

@@ -8,8 +8,14 @@ namespace LtvTools.Reliability.Tests;
 /// </summary>
 public static class ReferenceModel
 {
-    public static Results Run(IReadOnlyList<GeneratedEvent> input)
+    public static Results Run(IReadOnlyList<GeneratedEvent> input, DayOfWeek weekStart = DayOfWeek.Sunday)
     {
+        DateTime WeekOf(long ticks)
+        {
+            var day = new DateTime(ticks, DateTimeKind.Utc).Date;
+            return day.AddDays(-(((int)day.DayOfWeek - (int)weekStart + 7) % 7));
+        }
+
         var events = input.Select((e, i) => (Event: e, Seq: i)).ToList();
         if (events.Count == 0)
         {
@@ -34,7 +40,7 @@ public static class ReferenceModel
 
         var earliest = events.Min(x => x.Event.Ticks);
         var latest = events.Max(x => x.Event.Ticks);
-        var totalWeeks = ((SundayOf(latest) - SundayOf(earliest)).Days / 7) + 1;
+        var totalWeeks = ((WeekOf(latest) - WeekOf(earliest)).Days / 7) + 1;
 
         var ranked = customerIds
             .Select(id =>
@@ -55,12 +61,13 @@ public static class ReferenceModel
             .Select((c, i) => c with { Rank = i + 1 })
             .ToList();
 
-        var weekly = visits.Select(v => (v.CustomerId, Week: SundayOf(v.Ticks), Visits: 1L, Orders: 0L, Amount: 0m))
-            .Concat(orders.Select(o => (o.Winner.CustomerId, Week: SundayOf(o.Placed), Visits: 0L, Orders: 1L, o.Winner.Amount)))
+        var weekly = visits.Select(v => (v.CustomerId, Week: WeekOf(v.Ticks), Visits: 1L, Orders: 0L, Amount: 0m))
+            .Concat(orders.Select(o => (o.Winner.CustomerId, Week: WeekOf(o.Placed), Visits: 0L, Orders: 1L, o.Winner.Amount)))
             .GroupBy(r => (r.CustomerId, r.Week))
             .Select(g =>
             {
-                var monday = g.Key.Week.AddDays(1);
+                // A week is labelled by the ISO year and number of its Monday.
+                var monday = g.Key.Week.AddDays(weekStart == DayOfWeek.Sunday ? 1 : 0);
                 var visitCount = g.Sum(r => r.Visits);
                 var amount = g.Sum(r => r.Amount);
                 return new WeekRow(
@@ -73,13 +80,6 @@ public static class ReferenceModel
         return new Results(
             ranked, weekly, events.Count, events.Count - distinct, customerIds.Count,
             new DateTime(earliest, DateTimeKind.Utc), new DateTime(latest, DateTimeKind.Utc));
-    }
-
-    /// <summary>Midnight UTC of the Sunday that starts the week holding <paramref name="ticks"/>.</summary>
-    public static DateTime SundayOf(long ticks)
-    {
-        var day = new DateTime(ticks, DateTimeKind.Utc).Date;
-        return day.AddDays(-(int)day.DayOfWeek);
     }
 
     /// <summary>Sum of the latest amounts of the distinct orders.</summary>

@@ -29,9 +29,9 @@ public sealed record Results(
     DateTime? Latest)
 {
     /// <summary>The results of a dataset: every customer ranked (not just a top few), and all weekly rows.</summary>
-    public static Results Of(LtvDataset dataset) => new(
-        SimpleLtv.TopSimpleLtvCustomers(Math.Max(1, dataset.CustomerCount), dataset).Select(CustomerRow.Of).ToList(),
-        SimpleLtv.WeeklyMetrics(dataset).Select(WeekRow.Of).ToList(),
+    public static Results Of(LtvDataset dataset, LtvOptions? options = null) => new(
+        SimpleLtv.TopSimpleLtvCustomers(Math.Max(1, dataset.CustomerCount), dataset, options).Select(CustomerRow.Of).ToList(),
+        SimpleLtv.WeeklyMetrics(dataset, options).Select(WeekRow.Of).ToList(),
         dataset.EventsAccepted,
         dataset.DuplicatesIgnored,
         dataset.CustomerCount,
