@@ -111,7 +111,7 @@ public class PropertyTests
             using var files = new TestFiles();
             var path = files.Write("all.jsonl", EventStreams.Ndjson(stream));
             Results.AssertEqual(ReadFiles(path), Results.Of(IngestRun.Of(parallelism: 3, paths: path).Dataset));
-        }, iter: Iterations);
+        }, iter: 100);
     }
 
     [Fact]
@@ -204,7 +204,7 @@ public class PropertyTests
             var parts = IngestRun.Of(parallelism: parallelism, paths: paths);
 
             Results.AssertEqual(ReferenceModel.Run(stream), Results.Of(parts.Dataset));
-        }, iter: Iterations);
+        }, iter: 100);
     }
 
     /// <summary>Lines the engine must reject, one rejection each.</summary>
