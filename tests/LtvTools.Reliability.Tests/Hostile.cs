@@ -27,6 +27,25 @@ internal static class Hostile
         return "{" + string.Join(", ", fields.Select(f => $"\"{f.Key}\": {f.Value}")) + "}";
     }
 
+    /// <summary>
+    /// Reads a file of a good order, <paramref name="bad"/> and another good order (NDJSON or a JSON array)
+    /// and asserts that only the bad record is rejected, at its own line, with a reason containing
+    /// <paramref name="reasonPart"/>.
+    /// </summary>
+    public static EventRejection AssertRejectedBetweenGoodRecords(string bad, bool array, string reasonPart)
+    {
+        using var files = new TestFiles();
+        var records = new[] { GoodOrder("o1"), bad, GoodOrder("o2") };
+        var run = Read(array ? files.Write("bad.json", Json.Array(records)) : files.Write("bad.jsonl", Json.Lines(records)));
+
+        Assert.Equal(2, run.Summaries[0].Accepted);
+        var rejection = Assert.Single(run.Rejections);
+        Assert.Equal(array ? 3 : 2, rejection.Line);
+        Assert.Contains(reasonPart, rejection.Reason);
+        Assert.Equal(20.00m, run.Top().Single().TotalSpend);
+        return rejection;
+    }
+
     /// <summary>Reads one file; asserts the accounting and that callbacks and summary agree.</summary>
     public static IngestRun Read(string path, int parallelism = 1)
     {

@@ -140,63 +140,21 @@ public class HostileInputTests
     [Fact]
     public void LineOverOneMebibyteIsRejectedAndTheNextLineRead()
     {
-        using var files = new TestFiles();
-        var huge = Hostile.OrderWith("note", "\"" + new string('x', 1_500_000) + "\"");
-        var path = files.Write("long.jsonl", Json.Lines(Hostile.GoodOrder("o1"), huge, Hostile.GoodOrder("o2")));
-
-        var run = Hostile.Read(path);
-
-        Assert.Equal(2, run.Summaries[0].Accepted);
-        var rejection = Assert.Single(run.Rejections);
-        Assert.Equal(2, rejection.Line);
-        Assert.Contains("longer than 1 MiB", rejection.Reason);
+        var rejection = Hostile.AssertRejectedBetweenGoodRecords(HugeRecord(), array: false, "longer than 1 MiB");
         Assert.InRange(rejection.RawText.Length, 1, RecordLimits.MaxRawTextBytes + 1);
     }
 
     [Fact]
-    public void ArrayElementOverOneMebibyteIsRejectedAndTheNextElementRead()
-    {
-        using var files = new TestFiles();
-        var huge = Hostile.OrderWith("note", "\"" + new string('x', 1_500_000) + "\"");
-        var path = files.Write("long.json", Json.Array(Hostile.GoodOrder("o1"), huge, Hostile.GoodOrder("o2")));
-
-        var run = Hostile.Read(path);
-
-        Assert.Equal(2, run.Summaries[0].Accepted);
-        var rejection = Assert.Single(run.Rejections);
-        Assert.Equal(3, rejection.Line);
-        Assert.Contains("longer than 1 MiB", rejection.Reason);
-    }
+    public void ArrayElementOverOneMebibyteIsRejectedAndTheNextElementRead() =>
+        Hostile.AssertRejectedBetweenGoodRecords(HugeRecord(), array: true, "longer than 1 MiB");
 
     [Fact]
-    public void TenThousandLevelsOfNestingInALineAreRejectedWithoutStackOverflow()
-    {
-        using var files = new TestFiles();
-        var deep = Hostile.OrderWith("note", new string('[', 10_000) + new string(']', 10_000));
-        var path = files.Write("deep.jsonl", Json.Lines(Hostile.GoodOrder("o1"), deep, Hostile.GoodOrder("o2")));
-
-        var run = Hostile.Read(path);
-
-        Assert.Equal(2, run.Summaries[0].Accepted);
-        var rejection = Assert.Single(run.Rejections);
-        Assert.Equal(2, rejection.Line);
-        Assert.Contains("depth", rejection.Reason);
-    }
+    public void TenThousandLevelsOfNestingInALineAreRejectedWithoutStackOverflow() =>
+        Hostile.AssertRejectedBetweenGoodRecords(Hostile.OrderWith("note", new string('[', 10_000) + new string(']', 10_000)), array: false, "depth");
 
     [Fact]
-    public void TenThousandLevelsOfNestingInAnArrayAreRejectedAndTheNextElementRead()
-    {
-        using var files = new TestFiles();
-        var deep = Hostile.OrderWith("note", new string('{', 1) + string.Concat(Enumerable.Repeat("\"a\":{", 9_999)) + new string('}', 10_000));
-        var path = files.Write("deep.json", Json.Array(Hostile.GoodOrder("o1"), deep, Hostile.GoodOrder("o2")));
-
-        var run = Hostile.Read(path);
-
-        Assert.Equal(2, run.Summaries[0].Accepted);
-        var rejection = Assert.Single(run.Rejections);
-        Assert.Equal(3, rejection.Line);
-        Assert.Contains("depth", rejection.Reason);
-    }
+    public void TenThousandLevelsOfNestingInAnArrayAreRejectedAndTheNextElementRead() =>
+        Hostile.AssertRejectedBetweenGoodRecords(Hostile.OrderWith("note", "{" + string.Concat(Enumerable.Repeat("\"a\":{", 9_999)) + new string('}', 10_000)), array: true, "depth");
 
     /// <summary>Regression: bad UTF-8 in a string threw DecoderFallbackException out of the reader (Core fix).</summary>
     [Theory]
@@ -462,4 +420,6 @@ public class HostileInputTests
         // Whole dollars 0..999 a thousand times each, cents 0..99 ten thousand times each.
         Assert.Equal(499_995_000.00m, SimpleLtv.TopSimpleLtvCustomers(customers, run.Dataset).Sum(c => c.TotalSpend));
     }
+
+    private static string HugeRecord() => Hostile.OrderWith("note", "\"" + new string('x', 1_500_000) + "\"");
 }
