@@ -176,13 +176,29 @@ public class PropertyTests
     {
         var gen = from distinct in Gen.Bool
                   from stream in EventStreams.Stream(distinct, maxEvents: 120)
-                  select stream;
+                  from top in Gen.Int[1, 8]
+                  select (stream, top);
         var options = new LtvOptions { WeekStart = weekStart };
-        gen.Sample(stream =>
+        gen.Sample((stream, top) =>
         {
             using var files = new TestFiles();
             var run = IngestRun.Of(paths: files.Write("events.jsonl", EventStreams.Ndjson(stream)));
-            Results.AssertEqual(ReferenceModel.Run(stream, firstDay), Results.Of(run.Dataset, options));
+            var model = ReferenceModel.Run(stream, firstDay);
+            Results.AssertEqual(model, Results.Of(run.Dataset, options));
+
+            // A short list (the bounded heap evicting) is the head of the full sorted ranking.
+            Assert.Equal(model.Top.Take(top), run.Top(top, options).Select(CustomerRow.Of));
+
+            // With empty weeks: every customer has a row for every week of the window, zero where idle.
+            var weeks = model.Top[0].TotalWeeks;
+            var dense = SimpleLtv.WeeklyMetrics(run.Dataset, options, includeEmptyWeeks: true).Select(WeekRow.Of).ToList();
+            Assert.Equal(model.CustomerCount * weeks, dense.Count);
+            Assert.Equal(model.Weekly, dense.Where(w => w.SiteVisits > 0 || w.Orders > 0));
+            Assert.All(dense.Where(w => w.SiteVisits == 0 && w.Orders == 0), w => Assert.Equal(0m, w.OrderAmount));
+
+            // A customer filter keeps exactly that customer's rows.
+            var one = model.Top[^1].CustomerId;
+            Assert.Equal(model.Weekly.Where(w => w.CustomerId == one), SimpleLtv.WeeklyMetrics(run.Dataset, options, id => id == one).Select(WeekRow.Of));
         }, iter: 200);
     }
 
