@@ -9,7 +9,8 @@ namespace LtvTools.Core
 
         public const decimal DefaultLifespanYears = 10m;
 
-        public static LtvOptions Default { get; } = new LtvOptions();
+        /// <summary>Fresh default options each time: one shared instance could be changed by one caller under another.</summary>
+        public static LtvOptions Default => new LtvOptions();
 
         public WeekStart WeekStart { get; set; } = WeekStart.Sunday;
 
