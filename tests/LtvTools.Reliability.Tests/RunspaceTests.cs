@@ -107,6 +107,16 @@ public class RunspaceTests
         }
     }
 
+    [Fact]
+    public void ModuleHasNoStaticStateACallerCouldChange()
+    {
+        using var ps = ModuleRunspace.Start();
+        var module = (PSModuleInfo)ps.ImportResult.Output.Single().BaseObject;
+
+        Assert.NotNull(module.ImplementingAssembly);
+        Assert.Empty(StaticState.MutableIn(module.ImplementingAssembly));
+    }
+
     private static List<CustomerRow> Rows(ScriptResult result) =>
         result.Output.Select(o => CustomerRow.Of((LtvTools.Core.LtvCustomer)o.BaseObject)).ToList();
 
