@@ -1,4 +1,5 @@
 using CsCheck;
+using LtvTools.Core;
 
 namespace LtvTools.Reliability.Tests;
 
@@ -12,6 +13,15 @@ public static class EventStreams
     private static readonly string[] CustomerIds = { "c0", "c1", "C1", "c10", "b", "cafe" };
     private static readonly string[] LastNames = { "Smith", "Jones", "Ng" };
     private static readonly int[] Offsets = { 0, 0, 0, 60, -300, 840, -720, 330 };
+    private static readonly string[] Currencies = { "USD", "EUR", "JPY" };
+
+    /// <summary>USD per unit of each generated currency.</summary>
+    public static ExchangeRateTable Rates { get; } = new(new Dictionary<string, decimal> { ["EUR"] = 1.0825m, ["JPY"] = 0.0067m });
+
+    public static decimal RateOf(string currency) => Rates.TryGetRate(currency, out var rate) ? rate : 1m;
+
+    /// <summary>Options that can read every generated stream: the generated currencies' rates, and the given week start.</summary>
+    public static LtvOptions Options(WeekStart weekStart = WeekStart.Sunday) => new() { ExchangeRates = Rates, WeekStart = weekStart };
 
     /// <summary>2019-12-20: streams span this and the next ~405 days, so 2020-01-01 and 2021-01-01 fall inside.</summary>
     private static readonly long BaseTicks = new DateTime(2019, 12, 20, 0, 0, 0, DateTimeKind.Utc).Ticks;
@@ -20,13 +30,17 @@ public static class EventStreams
     /// A stream in input order. With <paramref name="distinctTimes"/> no two different events share an
     /// event time (only exact duplicates do); otherwise times come from 46 instants, so ties are common.
     /// </summary>
-    public static Gen<GeneratedEvent[]> Stream(bool distinctTimes, int maxEvents = 60) =>
+    /// <remarks>
+    /// With <paramref name="currencies"/> false no random draw is made for the currency, so seeds found
+    /// without currencies (the fuzz regressions) still replay.
+    /// </remarks>
+    public static Gen<GeneratedEvent[]> Stream(bool distinctTimes, int maxEvents = 60, bool currencies = false) =>
         from customerCount in Gen.Int[1, CustomerIds.Length]
-        from blueprints in Blueprint(customerCount, distinctTimes).Array[1, maxEvents]
+        from blueprints in Blueprint(customerCount, distinctTimes, currencies).Array[1, maxEvents]
         from duplicates in Gen.Select(Gen.Int[0, int.MaxValue], Gen.Int[0, int.MaxValue]).Array[0, 12]
         select Build(blueprints, duplicates, distinctTimes);
 
-    private static Gen<GeneratedEvent> Blueprint(int customerCount, bool distinctTimes) =>
+    private static Gen<GeneratedEvent> Blueprint(int customerCount, bool distinctTimes, bool currencies) =>
         from kind in Gen.Frequency((3, Gen.Const(GeneratedKind.Order)), (3, Gen.Const(GeneratedKind.Visit)), (1, Gen.Const(GeneratedKind.Image)), (2, Gen.Const(GeneratedKind.Customer)))
         from keyIndex in Gen.Int[0, 7]
         from customer in Gen.Int[0, customerCount - 1]
@@ -36,6 +50,7 @@ public static class EventStreams
         from style in Gen.Int[0, 3]
         from update in Gen.Bool
         from name in Gen.Int[0, LastNames.Length - 1]
+        from currency in currencies ? Gen.Int[0, Currencies.Length - 1] : Gen.Const(0)
         select new GeneratedEvent(
             kind,
             kind switch
@@ -53,7 +68,8 @@ public static class EventStreams
             kind == GeneratedKind.Visit ? "NEW" : kind == GeneratedKind.Image ? "UPLOAD" : update ? "UPDATE" : "NEW",
             LastNames[name],
             name == 0 ? "Middletown" : "Springfield",
-            name == 2 ? "NY" : "AK");
+            name == 2 ? "NY" : "AK",
+            Currencies[currency]);
 
     private static GeneratedEvent[] Build(GeneratedEvent[] blueprints, (int Which, int Where)[] duplicates, bool distinctTimes)
     {

@@ -25,9 +25,13 @@ public sealed record GeneratedEvent(
     string Verb,
     string LastName,
     string City,
-    string State)
+    string State,
+    string Currency = "USD")
 {
     public decimal Amount => AmountCents / 100m;
+
+    /// <summary>What the engine should count: the amount times the currency's rate (exact in decimal).</summary>
+    public decimal AmountUsd => Amount * EventStreams.RateOf(Currency);
 
     public string Json => Kind switch
     {
@@ -52,13 +56,18 @@ public sealed record GeneratedEvent(
         }
     }
 
-    /// <summary>Amounts in every accepted spelling: "12.30 USD", "12.3 USD", "12.30", a JSON number.</summary>
+    /// <summary>Amounts in every accepted spelling: "12.30 USD", "12.3 USD", "12.30", a JSON number, "12.3 EUR".</summary>
     public string AmountText
     {
         get
         {
             var fixed2 = Amount.ToString("0.00", CultureInfo.InvariantCulture);
             var shortest = Amount.ToString("0.##", CultureInfo.InvariantCulture);
+            if (Currency != "USD")
+            {
+                return $"\"{(AmountStyle % 2 == 0 ? fixed2 : shortest)} {Currency}\"";
+            }
+
             return AmountStyle switch
             {
                 0 => $"\"{fixed2} USD\"",

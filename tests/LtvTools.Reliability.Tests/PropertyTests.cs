@@ -11,12 +11,15 @@ public class PropertyTests
 {
     private const int Iterations = 150;
 
-    private static Results ReadFiles(params string[] paths) => Results.Of(IngestRun.Of(paths: paths).Dataset);
+    private static Results ReadFiles(params string[] paths) => Results.Of(Read(paths: paths).Dataset);
+
+    /// <summary>Reads files with the generated currencies' rates.</summary>
+    private static IngestRun Read(int parallelism = 1, params string[] paths) => IngestRun.Of(EventStreams.Options(), parallelism, paths);
 
     [Fact]
     public void AnyPermutationOfDistinctTimesGivesTheSameResults()
     {
-        var gen = from stream in EventStreams.Stream(distinctTimes: true)
+        var gen = from stream in EventStreams.Stream(distinctTimes: true, currencies: true)
                   from shuffled in Gen.Shuffle((GeneratedEvent[])stream.Clone())
                   select (stream, shuffled);
         gen.Sample((stream, shuffled) =>
@@ -31,7 +34,7 @@ public class PropertyTests
     [Fact]
     public void AppendingAnySubsetAgainChangesNoFigure()
     {
-        var gen = from stream in EventStreams.Stream(distinctTimes: false)
+        var gen = from stream in EventStreams.Stream(distinctTimes: false, currencies: true)
                   from again in Gen.Bool.Array[stream.Length]
                   from order in Gen.Shuffle(Enumerable.Range(0, stream.Length).ToArray())
                   select (stream, repeats: order.Where(i => again[i]).Select(i => stream[i]).ToArray());
@@ -51,7 +54,7 @@ public class PropertyTests
     [Fact]
     public void MergingConsecutiveChunksInAnyOrderEqualsOnePassIncludingTies()
     {
-        var gen = from stream in EventStreams.Stream(distinctTimes: false)
+        var gen = from stream in EventStreams.Stream(distinctTimes: false, currencies: true)
                   from cuts in Gen.Int[0, stream.Length].Array[0, 6]
                   from mergeOrder in Gen.Shuffle(Enumerable.Range(0, cuts.Length + 1).ToArray())
                   select (stream, cuts, mergeOrder);
@@ -66,7 +69,7 @@ public class PropertyTests
             {
                 // Each chunk's positions start past every earlier chunk's, as one pass would number them.
                 var chunk = new LtvDataset { NextSequence = i * 1_000_000_000L };
-                new FileIngestor().IngestFile(files.Write($"chunk{i}.jsonl", EventStreams.Ndjson(stream[bounds[i]..bounds[i + 1]])), chunk);
+                new FileIngestor(EventStreams.Options()).IngestFile(files.Write($"chunk{i}.jsonl", EventStreams.Ndjson(stream[bounds[i]..bounds[i + 1]])), chunk);
                 chunks.Add(chunk);
             }
 
@@ -83,7 +86,7 @@ public class PropertyTests
     [Fact]
     public void PipelineChunksMergedEqualOnePassIncludingTies()
     {
-        var gen = from stream in EventStreams.Stream(distinctTimes: false)
+        var gen = from stream in EventStreams.Stream(distinctTimes: false, currencies: true)
                   from cut in Gen.Int[0, stream.Length]
                   select (stream, cut);
         gen.Sample((stream, cut) =>
@@ -106,18 +109,18 @@ public class PropertyTests
     [Fact]
     public void ParallelChunkedReadingEqualsOnePass()
     {
-        EventStreams.Stream(distinctTimes: false).Sample(stream =>
+        EventStreams.Stream(distinctTimes: false, currencies: true).Sample(stream =>
         {
             using var files = new TestFiles();
             var path = files.Write("all.jsonl", EventStreams.Ndjson(stream));
-            Results.AssertEqual(ReadFiles(path), Results.Of(IngestRun.Of(parallelism: 3, paths: path).Dataset));
+            Results.AssertEqual(ReadFiles(path), Results.Of(Read(parallelism: 3, paths: path).Dataset));
         }, iter: 100);
     }
 
     [Fact]
     public void NdjsonArrayBomCrlfAndGzipGiveTheSameResults()
     {
-        EventStreams.Stream(distinctTimes: false).Sample(stream =>
+        EventStreams.Stream(distinctTimes: false, currencies: true).Sample(stream =>
         {
             using var files = new TestFiles();
             var lines = EventStreams.Ndjson(stream);
@@ -143,7 +146,7 @@ public class PropertyTests
     [Fact]
     public void RecordsReadEqualAcceptedPlusRejectedAndSpendEqualsDistinctOrders()
     {
-        var gen = from stream in EventStreams.Stream(distinctTimes: false)
+        var gen = from stream in EventStreams.Stream(distinctTimes: false, currencies: true)
                   from bad in Gen.Select(Gen.Int[0, int.MaxValue], Gen.Int[0, BadLines.Length - 1]).Array[0, 8]
                   select (stream, bad);
         gen.Sample((stream, bad) =>
@@ -155,7 +158,7 @@ public class PropertyTests
             }
 
             using var files = new TestFiles();
-            var run = IngestRun.Of(paths: files.Write("mixed.jsonl", string.Join("\n", lines)));
+            var run = Read(paths: files.Write("mixed.jsonl", string.Join("\n", lines)));
             var summary = Assert.Single(run.Summaries);
 
             Assert.Equal(lines.Count, summary.RecordsRead);
@@ -175,14 +178,14 @@ public class PropertyTests
     public void TopListEqualsTheSortEverythingModel(WeekStart weekStart, DayOfWeek firstDay)
     {
         var gen = from distinct in Gen.Bool
-                  from stream in EventStreams.Stream(distinct, maxEvents: 120)
+                  from stream in EventStreams.Stream(distinct, maxEvents: 120, currencies: true)
                   from top in Gen.Int[1, 8]
                   select (stream, top);
-        var options = new LtvOptions { WeekStart = weekStart };
+        var options = EventStreams.Options(weekStart);
         gen.Sample((stream, top) =>
         {
             using var files = new TestFiles();
-            var run = IngestRun.Of(paths: files.Write("events.jsonl", EventStreams.Ndjson(stream)));
+            var run = IngestRun.Of(options, paths: files.Write("events.jsonl", EventStreams.Ndjson(stream)));
             var model = ReferenceModel.Run(stream, firstDay);
             Results.AssertEqual(model, Results.Of(run.Dataset, options));
 
@@ -205,7 +208,7 @@ public class PropertyTests
     [Fact]
     public void ConsecutiveFilesInOneRunEqualOneFileIncludingTies()
     {
-        var gen = from stream in EventStreams.Stream(distinctTimes: false)
+        var gen = from stream in EventStreams.Stream(distinctTimes: false, currencies: true)
                   from cuts in Gen.Int[0, stream.Length].Array[0, 4]
                   from parallelism in Gen.Int[1, 3]
                   select (stream, cuts, parallelism);
@@ -217,7 +220,7 @@ public class PropertyTests
                 .Select(i => files.Write($"part{i}.jsonl", EventStreams.Ndjson(stream[bounds[i]..bounds[i + 1]])))
                 .ToArray();
 
-            var parts = IngestRun.Of(parallelism: parallelism, paths: paths);
+            var parts = Read(parallelism, paths);
 
             Results.AssertEqual(ReferenceModel.Run(stream), Results.Of(parts.Dataset));
         }, iter: 100);
@@ -237,7 +240,7 @@ public class PropertyTests
 
     private static LtvEvent Parse(GeneratedEvent e)
     {
-        Assert.True(EventRecord.TryParse(e.Json, null, out var parsed, out var reason), reason);
+        Assert.True(EventRecord.TryParse(e.Json, EventStreams.Rates, out var parsed, out var reason), reason);
         return parsed!;
     }
 

@@ -34,7 +34,7 @@ public static class ReferenceModel
         var distinct = events.Select(x => x.Event.Kind switch
         {
             GeneratedKind.Visit or GeneratedKind.Image => (x.Event.Kind, x.Event.Key, 0L, "", 0m),
-            GeneratedKind.Order => (x.Event.Kind, x.Event.Key, x.Event.Ticks, x.Event.CustomerId, x.Event.Amount),
+            GeneratedKind.Order => (x.Event.Kind, x.Event.Key, x.Event.Ticks, x.Event.CustomerId, x.Event.AmountUsd),
             _ => (x.Event.Kind, x.Event.Key, x.Event.Ticks, x.Event.LastName + "|" + x.Event.City + "|" + x.Event.State, 0m),
         }).Distinct().Count();
 
@@ -89,7 +89,7 @@ public static class ReferenceModel
     /// <summary>Each distinct order: its winning (customer, amount) and the time of its earliest event.</summary>
     private static List<((string CustomerId, decimal Amount) Winner, long Placed)> Orders(IEnumerable<(GeneratedEvent Event, int Seq)> events) =>
         events.Where(x => x.Event.Kind == GeneratedKind.Order).GroupBy(x => x.Event.Key)
-            .Select(g => (Winner: Winner(g, e => (e.CustomerId, e.Amount)), Placed: g.Min(x => x.Event.Ticks)))
+            .Select(g => (Winner: Winner(g, e => (e.CustomerId, e.AmountUsd)), Placed: g.Min(x => x.Event.Ticks)))
             .ToList();
 
     /// <summary>A version (order or profile) is its time plus payload; its position is that of its first copy.
