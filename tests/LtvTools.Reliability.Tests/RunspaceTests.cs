@@ -41,13 +41,13 @@ public class RunspaceTests
 
             var byPath = Rows(ps.Run($"{TopAll} -LiteralPath $args[0]", path).Clean());
             var byPipeline = Rows(ps.Run($"Import-LtvEvents -LiteralPath $args[0] | {TopAll}", path).Clean());
-            var weeklyByPath = ps.Run("Get-LtvWeeklyMetrics -LiteralPath $args[0]", path).Clean().Output.Count;
-            var weeklyByPipeline = ps.Run("Import-LtvEvents -LiteralPath $args[0] | Get-LtvWeeklyMetrics", path).Clean().Output.Count;
+            var weeklyByPath = WeekRows(ps.Run("Get-LtvWeeklyMetrics -LiteralPath $args[0]", path).Clean());
+            var weeklyByPipeline = WeekRows(ps.Run("Import-LtvEvents -LiteralPath $args[0] | Get-LtvWeeklyMetrics", path).Clean());
 
             Assert.Equal(expected.Top, byPath);
             Assert.Equal(expected.Top, byPipeline);
-            Assert.Equal(expected.Weekly.Count, weeklyByPath);
-            Assert.Equal(expected.Weekly.Count, weeklyByPipeline);
+            Assert.Equal(expected.Weekly, weeklyByPath);
+            Assert.Equal(expected.Weekly, weeklyByPipeline);
         }
     }
 
@@ -128,6 +128,9 @@ public class RunspaceTests
 
     private static List<CustomerRow> Rows(ScriptResult result) =>
         result.Output.Select(o => CustomerRow.Of((LtvTools.Core.LtvCustomer)o.BaseObject)).ToList();
+
+    private static List<WeekRow> WeekRows(ScriptResult result) =>
+        result.Output.Select(o => WeekRow.Of((LtvTools.Core.LtvWeeklyMetric)o.BaseObject)).ToList();
 
     private static string WriteBigFile(TestFiles files, int orders, bool gzip)
     {
