@@ -180,6 +180,7 @@ namespace LtvTools.Core
                         if (reader.TokenType != JsonTokenType.Null)
                         {
                             fields.TagsJson = record.Slice(tagsStart, (int)reader.BytesConsumed - tagsStart);
+                            RequireValidUtf8(fields.TagsJson);
                         }
 
                         break;
@@ -326,10 +327,22 @@ namespace LtvTools.Core
                     return false;
                 }
 
+                decimal amountUsd;
+                try
+                {
+                    amountUsd = rate == 1m ? amount : amount * rate;
+                }
+                catch (OverflowException)
+                {
+                    // Only an absurd rate gets here, but it must cost one record, not the whole file.
+                    reason = $"total_amount '{Shown(amountSpan)}' is too large once converted to USD at the rate given for {currency}";
+                    return false;
+                }
+
                 fields.HasAmount = true;
                 fields.Amount = amount;
                 fields.Currency = currency;
-                fields.AmountUsd = rate == 1m ? amount : amount * rate;
+                fields.AmountUsd = amountUsd;
             }
 
             reason = string.Empty;
@@ -405,6 +418,7 @@ namespace LtvTools.Core
             }
             else
             {
+                RequireValidUtf8(reader.ValueSpan);
                 target.Utf8Bytes = reader.ValueSpan;
             }
 
@@ -427,11 +441,28 @@ namespace LtvTools.Core
             }
             else
             {
+                RequireValidUtf8(reader.ValueSpan);
                 bytes = reader.ValueSpan;
             }
 
             reason = string.Empty;
             return true;
+        }
+
+        /// <summary>
+        /// Utf8JsonReader does not check the UTF-8 of string values it is not asked to decode; a bad byte in a
+        /// kept value must reject its record here (DecoderFallbackException, caught above), not fail the file later.
+        /// </summary>
+        private static void RequireValidUtf8(ReadOnlySpan<byte> value)
+        {
+            foreach (var b in value)
+            {
+                if (b >= 0x80)
+                {
+                    Utf8.GetString(value);
+                    return;
+                }
+            }
         }
 
         private static ReadOnlySpan<byte> Utf8Of(string text) => System.Text.Encoding.UTF8.GetBytes(text);

@@ -67,6 +67,7 @@ namespace LtvTools.Core
 
         private IngestSummary IngestSerial(string path, LtvDataset dataset, CancellationToken cancellation)
         {
+            cancellation.ThrowIfCancellationRequested();
             using (var reader = new EventFileReader(path, _options.ExchangeRates))
             {
                 var sinceCheck = 0;
@@ -240,23 +241,22 @@ namespace LtvTools.Core
                             if (records.FramingError != null)
                             {
                                 batch.Rejections.Add(new EventRejection(path, records.Line, records.FramingError, records.FramingRawText));
-                                continue;
                             }
 
-                            var record = records.Current;
-                            if (EventRecordParser.TryParse(record, _options.ExchangeRates, out var fields, out var reason))
+                            else if (EventRecordParser.TryParse(records.Current, _options.ExchangeRates, out var fields, out var reason))
                             {
                                 batch.Events[batch.Count++] = CompactEvent.From(fields, baseSequence + records.Offset);
-                                if (batch.IsFull)
-                                {
-                                    batch.FilePosition = file.Position;
-                                    queue.Add(batch, cancellation);
-                                    batch = Fresh();
-                                }
                             }
                             else
                             {
-                                batch.Rejections.Add(new EventRejection(path, records.Line, reason, Utf8.ForMessage(record, RecordLimits.MaxRawTextBytes)));
+                                batch.Rejections.Add(new EventRejection(path, records.Line, reason, Utf8.ForMessage(records.Current, RecordLimits.MaxRawTextBytes)));
+                            }
+
+                            if (batch.IsFull)
+                            {
+                                batch.FilePosition = file.Position;
+                                queue.Add(batch, cancellation);
+                                batch = Fresh();
                             }
                         }
                     }

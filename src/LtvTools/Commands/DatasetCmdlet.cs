@@ -12,7 +12,7 @@ namespace LtvTools.Commands
     /// The aggregating cmdlets: events come from the pipeline (LtvEvent objects, or objects with the file's
     /// property names) or from files read by the engine straight into one dataset; results are emitted at the end.
     /// </summary>
-    public abstract class DatasetCmdlet : EventReadingCmdlet
+    public abstract class DatasetCmdlet : EventReadingCmdlet, IDisposable
     {
         protected const string InputObjectSet = "InputObject";
 
@@ -73,6 +73,12 @@ namespace LtvTools.Commands
             _stop.Cancel();
         }
 
+        /// <summary>PowerShell disposes the cmdlet when its pipeline ends.</summary>
+        public void Dispose()
+        {
+            _stop.Dispose();
+        }
+
         /// <summary>Emits the cmdlet's results from the complete <see cref="Dataset"/>.</summary>
         protected abstract void WriteResults();
 
@@ -99,6 +105,17 @@ namespace LtvTools.Commands
 
             if (value is null)
             {
+                return;
+            }
+
+            // -InputObject $events (an array given as an argument, not piped): take each element.
+            if (value is IEnumerable items && !(value is string) && !(value is IDictionary))
+            {
+                foreach (var element in items)
+                {
+                    TakeInputObject(element);
+                }
+
                 return;
             }
 

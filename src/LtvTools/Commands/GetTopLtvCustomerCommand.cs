@@ -15,7 +15,7 @@ namespace LtvTools.Commands
 
         /// <summary>t in LTV = 52 × a × t.</summary>
         [Parameter]
-        [ValidateGreaterThanZero]
+        [ValidateLifespanYears]
         public decimal LifespanYears { get; set; } = LtvOptions.DefaultLifespanYears;
 
         protected override string Activity => "Reading events for Get-TopLtvCustomer";
