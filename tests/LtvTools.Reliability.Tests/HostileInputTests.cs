@@ -321,6 +321,10 @@ public class HostileInputTests
         var top = run.Top().Single();
         Assert.Equal(decimal.Parse(max) * 10_000, top.TotalSpend);
         Assert.Equal(52m * 10m * decimal.Parse(max) * 10_000, top.Ltv);
+
+        // The longest lifespan allowed keeps the largest spends far inside decimal's range.
+        var longest = run.Top(1, new LtvOptions { LifespanYears = LtvOptions.MaxLifespanYears }).Single();
+        Assert.Equal(52m * LtvOptions.MaxLifespanYears * decimal.Parse(max) * 10_000, longest.Ltv);
     }
 
     [Fact]
