@@ -143,6 +143,48 @@ public class PropertyTests
         }, iter: 60);
     }
 
+    /// <summary>Import-LtvEvents reads objects one by one; the -Path form reads straight into the dataset. Same answer.</summary>
+    [Fact]
+    public void ReadingEventObjectsEqualsReadingIntoTheDataset()
+    {
+        var gen = from stream in EventStreams.Stream(distinctTimes: false, currencies: true)
+                  from array in Gen.Bool
+                  from bad in Gen.Select(Gen.Int[0, int.MaxValue], Gen.Int[0, BadLines.Length - 1]).Array[0, 4]
+                  select (stream, array, bad);
+        gen.Sample((stream, array, bad) =>
+        {
+            var lines = stream.Select(e => e.Json).ToList();
+            foreach (var (where, which) in bad)
+            {
+                lines.Insert(where % (lines.Count + 1), BadLines[which]);
+            }
+
+            using var files = new TestFiles();
+            var path = files.Write("events.json", array ? "[\n" + string.Join(",\n", lines) + "\n]\n" : string.Join("\n", lines));
+            var direct = Read(paths: path);
+
+            var objects = new LtvDataset();
+            var rejections = new List<EventRejection>();
+            using (var reader = new EventFileReader(path, EventStreams.Rates))
+            {
+                while (reader.Read(out var e, out var rejection))
+                {
+                    if (e != null)
+                    {
+                        SimpleLtv.Ingest(e, objects);
+                    }
+                    else
+                    {
+                        rejections.Add(rejection!);
+                    }
+                }
+            }
+
+            Results.AssertEqual(Results.Of(direct.Dataset), Results.Of(objects));
+            Assert.Equal(direct.Rejections.Select(r => (r.Line, r.Reason)), rejections.Select(r => (r.Line, r.Reason)));
+        }, iter: Iterations);
+    }
+
     [Fact]
     public void RecordsReadEqualAcceptedPlusRejectedAndSpendEqualsDistinctOrders()
     {
