@@ -51,7 +51,7 @@ public class RunspaceTests
         }
     }
 
-    /// <summary>The -Path form reads on engine threads; the pipeline form and gzip read on the pipeline thread.</summary>
+    /// <summary>The -Path form reads on engine threads (given 2 or more cores); the pipeline form and gzip read on the pipeline thread.</summary>
     [Theory]
     [InlineData("Get-TopLtvCustomer -Path $args[0]", false, true)]
     [InlineData("Get-LtvWeeklyMetrics -Path $args[0]", false, true)]
@@ -72,7 +72,7 @@ public class RunspaceTests
         var invocation = shell.BeginInvoke();
         Assert.True(reading.Wait(TimeSpan.FromSeconds(60)), "no progress: the read never started");
         Assert.False(invocation.IsCompleted, "the read finished before it could be stopped; make the file bigger");
-        if (engineThreads)
+        if (engineThreads && Environment.ProcessorCount >= 2)
         {
             var workersDuring = EngineWorkerThreads();
             Assert.True(workersDuring > workersBefore, $"{workersDuring} engine threads while reading, {workersBefore} before: the count does not see them");
