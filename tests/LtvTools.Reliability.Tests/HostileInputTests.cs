@@ -421,8 +421,9 @@ public class HostileInputTests
         Assert.Equal(new[] { "c199999", "c299999", "c399999" }, top.Select(c => c.CustomerId));
         Assert.All(top, c => Assert.Equal(999.99m, c.TotalSpend));
 
-        // Whole dollars 0..999 a thousand times each, cents 0..99 ten thousand times each.
-        Assert.Equal(499_995_000.00m, SimpleLtv.TopSimpleLtvCustomers(customers, run.Dataset).Sum(c => c.TotalSpend));
+        // Whole dollars 0..999 a thousand times each, cents 0..99 ten thousand times each: all in one week.
+        var week = Assert.Single(SimpleLtv.WeeklyMetrics(run.Dataset, includeCustomer: id => id == "c999999"));
+        Assert.Equal(999.99m, week.OrderAmount);
     }
 
     private static string HugeRecord() => Hostile.OrderWith("note", "\"" + new string('x', 1_500_000) + "\"");

@@ -114,7 +114,7 @@ public class PropertyTests
             using var files = new TestFiles();
             var path = files.Write("all.jsonl", EventStreams.Ndjson(stream));
             Results.AssertEqual(ReadFiles(path), Results.Of(Read(parallelism: 3, paths: path).Dataset));
-        }, iter: 100);
+        }, iter: 60);
     }
 
     [Fact]
@@ -265,7 +265,7 @@ public class PropertyTests
             var parts = Read(parallelism, paths);
 
             Results.AssertEqual(ReferenceModel.Run(stream), Results.Of(parts.Dataset));
-        }, iter: 100);
+        }, iter: 60);
     }
 
     /// <summary>Lines the engine must reject, one rejection each.</summary>
