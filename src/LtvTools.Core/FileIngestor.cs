@@ -20,6 +20,7 @@ namespace LtvTools.Core
     {
         private const int RecordsBetweenChecks = 1024;
         private const int BatchesInFlightPerChunk = 4;
+        private const int BytesPerEventEstimate = 170;
 
         private readonly LtvOptions _options;
 
@@ -56,7 +57,11 @@ namespace LtvTools.Core
                 throw new ArgumentNullException(nameof(dataset));
             }
 
-            if (MaxDegreeOfParallelism < 2 || new FileInfo(path).Length < ParallelThresholdBytes)
+            // Sized once from the file, instead of rehashing every table as it doubles; records of this kind
+            // average about 170 bytes, and a wrong guess only means a table grows later.
+            var length = new FileInfo(path).Length;
+            dataset.EnsureCapacity(length / BytesPerEventEstimate);
+            if (MaxDegreeOfParallelism < 2 || length < ParallelThresholdBytes)
             {
                 return IngestSerial(path, dataset, cancellation);
             }
