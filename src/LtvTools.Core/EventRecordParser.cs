@@ -38,6 +38,8 @@ namespace LtvTools.Core
             fields = default;
             try
             {
+                // Unescaped strings are decoded only later (keys, names, tags), so bad UTF-8 must be caught here.
+                Utf8.Validate(record);
                 return TryParseCore(record, rates, ref fields, out reason);
             }
             catch (JsonException ex)

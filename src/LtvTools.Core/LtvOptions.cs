@@ -12,7 +12,8 @@ namespace LtvTools.Core
         /// <summary>An upper bound that keeps 52 × spend × lifespan far inside decimal's range.</summary>
         public const decimal MaxLifespanYears = 1000m;
 
-        public static LtvOptions Default { get; } = new LtvOptions();
+        /// <summary>Fresh default options each time: one shared instance could be changed by one caller under another.</summary>
+        public static LtvOptions Default => new LtvOptions();
 
         public WeekStart WeekStart { get; set; } = WeekStart.Sunday;
 
