@@ -38,7 +38,8 @@ namespace LtvTools.Core
             fields = default;
             try
             {
-                // Unescaped strings are decoded only later (keys, names, tags), so bad UTF-8 must be caught here.
+                // JSON text is UTF-8, and Utf8JsonReader does not check string values it is not asked to decode:
+                // check the whole record here, so a bad byte rejects this record instead of failing the file later.
                 Utf8.Validate(record);
                 return TryParseCore(record, rates, ref fields, out reason);
             }
@@ -180,7 +181,6 @@ namespace LtvTools.Core
                         if (reader.TokenType != JsonTokenType.Null)
                         {
                             fields.TagsJson = record.Slice(tagsStart, (int)reader.BytesConsumed - tagsStart);
-                            RequireValidUtf8(fields.TagsJson);
                         }
 
                         break;
@@ -418,7 +418,6 @@ namespace LtvTools.Core
             }
             else
             {
-                RequireValidUtf8(reader.ValueSpan);
                 target.Utf8Bytes = reader.ValueSpan;
             }
 
@@ -441,28 +440,11 @@ namespace LtvTools.Core
             }
             else
             {
-                RequireValidUtf8(reader.ValueSpan);
                 bytes = reader.ValueSpan;
             }
 
             reason = string.Empty;
             return true;
-        }
-
-        /// <summary>
-        /// Utf8JsonReader does not check the UTF-8 of string values it is not asked to decode; a bad byte in a
-        /// kept value must reject its record here (DecoderFallbackException, caught above), not fail the file later.
-        /// </summary>
-        private static void RequireValidUtf8(ReadOnlySpan<byte> value)
-        {
-            foreach (var b in value)
-            {
-                if (b >= 0x80)
-                {
-                    Utf8.GetString(value);
-                    return;
-                }
-            }
         }
 
         private static ReadOnlySpan<byte> Utf8Of(string text) => System.Text.Encoding.UTF8.GetBytes(text);
