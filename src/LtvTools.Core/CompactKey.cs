@@ -42,23 +42,18 @@ namespace LtvTools.Core
 
             if (value.Length > 0 && value.Length <= MaxPackedDigits)
             {
-                ulong bits = 0;
-                var packable = true;
-                foreach (var c in value)
+                // Hex digits are ASCII: narrow the characters and share the byte path's packing.
+                Span<byte> narrow = stackalloc byte[MaxPackedDigits];
+                var ascii = true;
+                for (var i = 0; i < value.Length && ascii; i++)
                 {
-                    var digit = HexDigit(c);
-                    if (digit < 0)
-                    {
-                        packable = false;
-                        break;
-                    }
-
-                    bits = (bits << 4) | (uint)digit;
+                    ascii = value[i] < 0x80;
+                    narrow[i] = (byte)value[i];
                 }
 
-                if (packable)
+                if (ascii && TryPack(narrow.Slice(0, value.Length), out var packed))
                 {
-                    return new CompactKey(((ulong)value.Length << LengthShift) | bits, null);
+                    return new CompactKey(packed, null);
                 }
             }
 
@@ -68,29 +63,7 @@ namespace LtvTools.Core
         /// <summary>Builds a key straight from the UTF-8 bytes of an unescaped JSON string, allocating only for non-hex ids.</summary>
         public static CompactKey FromUtf8(ReadOnlySpan<byte> value)
         {
-            if (value.Length > 0 && value.Length <= MaxPackedDigits)
-            {
-                ulong bits = 0;
-                var packable = true;
-                foreach (var b in value)
-                {
-                    var digit = HexDigit((char)b);
-                    if (digit < 0)
-                    {
-                        packable = false;
-                        break;
-                    }
-
-                    bits = (bits << 4) | (uint)digit;
-                }
-
-                if (packable)
-                {
-                    return new CompactKey(((ulong)value.Length << LengthShift) | bits, null);
-                }
-            }
-
-            return new CompactKey(0, Utf8.GetString(value));
+            return TryPack(value, out var packed) ? new CompactKey(packed, null) : new CompactKey(0, Utf8.GetString(value));
         }
 
         /// <summary>Ordinal order of the text forms, without building strings when both keys are packed hex of one length.</summary>
@@ -137,6 +110,31 @@ namespace LtvTools.Core
             }
 
             return new string(chars);
+        }
+
+        /// <summary>Packs 1 to 15 lower-case hex digits with their count; false for anything else.</summary>
+        private static bool TryPack(ReadOnlySpan<byte> value, out ulong packed)
+        {
+            packed = 0;
+            if (value.Length == 0 || value.Length > MaxPackedDigits)
+            {
+                return false;
+            }
+
+            ulong bits = 0;
+            foreach (var b in value)
+            {
+                var digit = HexDigit((char)b);
+                if (digit < 0)
+                {
+                    return false;
+                }
+
+                bits = (bits << 4) | (uint)digit;
+            }
+
+            packed = ((ulong)value.Length << LengthShift) | bits;
+            return true;
         }
 
         private static int HexDigit(char c)

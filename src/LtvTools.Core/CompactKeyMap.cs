@@ -55,27 +55,15 @@ namespace LtvTools.Core
             }
 
             var packed = key.Packed;
-            var mask = _entries.Length - 1;
-            var slot = Slot(packed);
-            while (true)
+            ref var entry = ref _entries[FindSlot(packed)];
+            added = entry.Key == 0;
+            if (added)
             {
-                ref var entry = ref _entries[slot];
-                if (entry.Key == packed)
-                {
-                    added = false;
-                    return ref entry.Value;
-                }
-
-                if (entry.Key == 0)
-                {
-                    entry.Key = packed;
-                    _count++;
-                    added = true;
-                    return ref entry.Value;
-                }
-
-                slot = (slot + 1) & mask;
+                entry.Key = packed;
+                _count++;
             }
+
+            return ref entry.Value;
         }
 
         public bool TryGetValue(CompactKey key, out TValue value)
@@ -92,26 +80,22 @@ namespace LtvTools.Core
                 return false;
             }
 
-            var packed = key.Packed;
+            ref var found = ref _entries[FindSlot(key.Packed)];
+            value = found.Value;
+            return found.Key != 0;
+        }
+
+        /// <summary>The slot holding <paramref name="packed"/>, or the empty slot where it would go (linear probing).</summary>
+        private int FindSlot(ulong packed)
+        {
             var mask = _entries.Length - 1;
             var slot = Slot(packed);
-            while (true)
+            while (_entries[slot].Key != packed && _entries[slot].Key != 0)
             {
-                ref var entry = ref _entries[slot];
-                if (entry.Key == packed)
-                {
-                    value = entry.Value;
-                    return true;
-                }
-
-                if (entry.Key == 0)
-                {
-                    value = default!;
-                    return false;
-                }
-
                 slot = (slot + 1) & mask;
             }
+
+            return slot;
         }
 
         /// <summary>Every entry, in no particular order.</summary>

@@ -72,7 +72,7 @@ namespace LtvTools.Core
 
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                reason = $"the record is a JSON {Describe(reader.TokenType)}, not an event object";
+                reason = $"the record is a JSON {JsonMessages.Describe(reader.TokenType)}, not an event object";
                 return false;
             }
 
@@ -407,7 +407,7 @@ namespace LtvTools.Core
 
             if (reader.TokenType != JsonTokenType.String)
             {
-                reason = $"{name} must be a string, not a JSON {Describe(reader.TokenType)}";
+                reason = $"{name} must be a string, not a JSON {JsonMessages.Describe(reader.TokenType)}";
                 return false;
             }
 
@@ -430,7 +430,7 @@ namespace LtvTools.Core
             decoded = null;
             if (reader.TokenType != JsonTokenType.String)
             {
-                reason = $"{name} must be a string, not a JSON {Describe(reader.TokenType)}";
+                reason = $"{name} must be a string, not a JSON {JsonMessages.Describe(reader.TokenType)}";
                 return false;
             }
 
@@ -453,33 +453,7 @@ namespace LtvTools.Core
 
         private static string Shown(JsonText value) => value.Decoded ?? Utf8.ForMessage(value.Utf8Bytes, MaxShownValue);
 
-        private static string Describe(JsonTokenType token)
-        {
-            switch (token)
-            {
-                case JsonTokenType.StartObject: return "object";
-                case JsonTokenType.StartArray: return "array";
-                case JsonTokenType.String: return "string";
-                case JsonTokenType.Number: return "number";
-                case JsonTokenType.True:
-                case JsonTokenType.False: return "boolean";
-                case JsonTokenType.Null: return "null";
-                default: return token.ToString();
-            }
-        }
-
-        private static string TrimJsonMessage(JsonException ex)
-        {
-            // The reader's message ends with "LineNumber: 0 | BytePositionInLine: 17." - keep the reason, and
-            // give the byte position, which is what a person needs to find the problem in the record.
-            var message = ex.Message;
-            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            if (cut > 0)
-            {
-                message = message.Substring(0, cut).TrimEnd();
-            }
-
-            return ex.BytePositionInLine.HasValue ? $"{message} (at byte {ex.BytePositionInLine.Value + 1} of the record)" : message;
-        }
+        private static string TrimJsonMessage(JsonException ex) =>
+            ex.BytePositionInLine.HasValue ? $"{JsonMessages.Reason(ex)} (at byte {ex.BytePositionInLine.Value + 1} of the record)" : JsonMessages.Reason(ex);
     }
 }

@@ -307,7 +307,7 @@ namespace LtvTools.Core
                             // A bare value in the array: one rejection, and the array goes on.
                             Line = CurrentLineOf(tokenStart);
                             Offset = _bufferOffset + tokenStart;
-                            FramingError = $"the array element is a JSON {DescribePrimitive(token)}, not an event object";
+                            FramingError = $"the array element is a JSON {JsonMessages.Describe(token)}, not an event object";
                             FramingRawText = Utf8.ForMessage(_buffer.AsSpan(tokenStart, _start + (int)reader.BytesConsumed - tokenStart), RecordLimits.MaxRawTextBytes);
                             Advance(ref reader);
                             return true;
@@ -349,7 +349,7 @@ namespace LtvTools.Core
                     Line = _elementStart >= 0 ? _elementLine : CurrentLineOf(errorStart);
                     Offset = _bufferOffset + errorStart;
                     var where = ex.LineNumber.HasValue ? $"line {ex.LineNumber.Value + 1}, byte {ex.BytePositionInLine.GetValueOrDefault() + 1}" : "an unknown position";
-                    FramingError = $"invalid JSON in the array at {where}: {FirstSentence(ex.Message)}; the rest of the file is not read";
+                    FramingError = $"invalid JSON in the array at {where}: {JsonMessages.Reason(ex).TrimEnd('.')}; the rest of the file is not read";
                     FramingRawText = _skippingElement ? _skippedPreview ?? string.Empty : Utf8.ForMessage(_buffer.AsSpan(errorStart, _end - errorStart), RecordLimits.MaxRawTextBytes);
                     _finished = true;
                     return true;
@@ -470,23 +470,5 @@ namespace LtvTools.Core
 
         private static bool IsWhitespace(byte b) => b == ' ' || b == '\t' || b == '\r' || b == '\n';
 
-        private static string DescribePrimitive(JsonTokenType token)
-        {
-            switch (token)
-            {
-                case JsonTokenType.String: return "string";
-                case JsonTokenType.Number: return "number";
-                case JsonTokenType.True:
-                case JsonTokenType.False: return "boolean";
-                case JsonTokenType.Null: return "null";
-                default: return token.ToString();
-            }
-        }
-
-        private static string FirstSentence(string message)
-        {
-            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            return (cut > 0 ? message.Substring(0, cut) : message).TrimEnd(' ', '.');
-        }
     }
 }
