@@ -1,22 +1,34 @@
 namespace LtvTools.Benchmarks;
 
-/// <summary>Where generated files live: bench/data (git-ignored), named by size and layout.</summary>
+/// <summary>Where things live: generated files in bench/data (git-ignored), the built module in out/.</summary>
 internal static class DataFiles
 {
-    public static string DataDirectory
+    /// <summary>The repository root: the nearest directory up from here that holds LtvTools.sln.</summary>
+    public static string RepositoryRoot
     {
         get
         {
-            // Walk up from the current directory to the repository root (the one holding LtvTools.sln).
             for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir != null; dir = dir.Parent)
             {
                 if (File.Exists(Path.Combine(dir.FullName, "LtvTools.sln")))
                 {
-                    return Path.Combine(dir.FullName, "bench", "data");
+                    return dir.FullName;
                 }
             }
 
-            return Path.Combine(Environment.CurrentDirectory, "bench", "data");
+            return Environment.CurrentDirectory;
+        }
+    }
+
+    public static string DataDirectory => Path.Combine(RepositoryRoot, "bench", "data");
+
+    /// <summary>The built module manifest, or null while the module is not built.</summary>
+    public static string? ModuleManifest
+    {
+        get
+        {
+            var path = Path.Combine(RepositoryRoot, "out", "LtvTools", "LtvTools.psd1");
+            return File.Exists(path) ? path : null;
         }
     }
 

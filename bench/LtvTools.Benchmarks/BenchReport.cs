@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace LtvTools.Benchmarks;
+
+/// <summary>The table printed at the end of a run, the ratios against the issue's targets, and the same as JSON.</summary>
+internal sealed class BenchReport
+{
+    private const double GigaByte = 1024.0 * 1024 * 1024;
+
+    public BenchReport(IReadOnlyList<SizeResult> sizes)
+    {
+        Sizes = sizes;
+        Ratios = sizes.ToDictionary(s => s.Events, RatiosOf);
+        if (sizes.Count == 2 && sizes[0].Mode(ModeNames.Core) is { } small && sizes[1].Mode(ModeNames.Core) is { } large)
+        {
+            var factor = (double)sizes[1].Events / sizes[0].Events;
+            var scaling = large.MedianSeconds / small.MedianSeconds;
+            Scaling = new Ratio($"core time {sizes[1].Events / 1e6:F0}M / {sizes[0].Events / 1e6:F0}M", scaling, $"<= {factor * 1.1:F1}", scaling <= factor * 1.1);
+        }
+    }
+
+    public DateTime Date { get; } = DateTime.UtcNow;
+
+    public IReadOnlyList<SizeResult> Sizes { get; }
+
+    public Dictionary<long, List<Ratio>> Ratios { get; }
+
+    public Ratio? Scaling { get; }
+
+    public string Render()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"LtvTools benchmark, {Date:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        foreach (var size in Sizes)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"{Path.GetFileName(size.File)}: {size.Bytes / 1e6:F1} MB, {size.Events:N0} events, {size.Customers:N0} customers, {size.DistinctKeys:N0} distinct keys, median of {size.Repetitions}");
+            text.AppendLine("| mode | median s | MB/s | events/s |");
+            text.AppendLine("|---|---:|---:|---:|");
+            foreach (var mode in size.Modes)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {mode.Name} | {mode.MedianSeconds:F3} | {mode.MegabytesPerSecond:F1} | {mode.EventsPerSecond:N0} |");
+            }
+
+            foreach (var (mode, reason) in size.NotMeasured)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {mode} | {reason} | | |");
+            }
+
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"core phases: file -> dataset {size.CoreIngestSeconds:F3} s, dataset -> top 10 {size.CoreRankSeconds:F3} s");
+            text.AppendLine("| ratio | value | target | met |");
+            text.AppendLine("|---|---:|---|---|");
+            foreach (var ratio in Ratios[size.Events])
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {ratio.Name} | {ratio.Value:F2} | {ratio.Target} | {(ratio.Met ? "yes" : "NO")} |");
+            }
+
+            text.AppendLine();
+            text.AppendLine("| memory (fresh process, one run) | peak working set MB | GC heap after full GC MB | bytes per distinct key |");
+            text.AppendLine("|---|---:|---:|---:|");
+            foreach (var memory in size.Memory)
+            {
+                var perKey = memory.DistinctKeys > 0 ? memory.BytesPerDistinctKey.ToString("F0", CultureInfo.InvariantCulture) : "-";
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {memory.Mode} | {memory.PeakWorkingSetBytes / 1e6:F1} | {memory.GcHeapAfterFullCollectionBytes / 1e6:F1} | {perKey} |");
+            }
+        }
+
+        if (Scaling != null)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"scaling: {Scaling.Name} = {Scaling.Value:F2} (target {Scaling.Target}: {(Scaling.Met ? "met" : "NOT met")})");
+        }
+
+        return text.ToString();
+    }
+
+    public void WriteJson(string path)
+    {
+        var document = new
+        {
+            date = Date.ToString("O", CultureInfo.InvariantCulture),
+            machine = new { cores = Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, dotnet = Environment.Version.ToString() },
+            sizes = Sizes.Select(s => new
+            {
+                file = s.File,
+                bytes = s.Bytes,
+                events = s.Events,
+                customers = s.Customers,
+                distinctKeys = s.DistinctKeys,
+                repetitions = s.Repetitions,
+                coreIngestSeconds = s.CoreIngestSeconds,
+                coreRankSeconds = s.CoreRankSeconds,
+                modes = s.Modes.Select(m => new
+                {
+                    name = m.Name,
+                    description = m.Description,
+                    medianSeconds = m.MedianSeconds,
+                    megabytesPerSecond = m.MegabytesPerSecond,
+                    eventsPerSecond = m.EventsPerSecond,
+                    seconds = m.Seconds,
+                }),
+                notMeasured = s.NotMeasured,
+                ratios = Ratios[s.Events],
+                memory = s.Memory.Select(m => new
+                {
+                    mode = m.Mode,
+                    peakWorkingSetBytes = m.PeakWorkingSetBytes,
+                    gcHeapAfterFullCollectionBytes = m.GcHeapAfterFullCollectionBytes,
+                    distinctKeys = m.DistinctKeys,
+                    bytesPerDistinctKey = m.BytesPerDistinctKey,
+                }),
+            }),
+            scaling = Scaling,
+        };
+        File.WriteAllText(path, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+    }
+
+    private static List<Ratio> RatiosOf(SizeResult size)
+    {
+        var ratios = new List<Ratio>();
+        var core = size.Mode(ModeNames.Core);
+        var peer = size.Mode(ModeNames.Peer);
+        var parse = size.Mode(ModeNames.ParseCeiling);
+        var cmdlet = size.Mode(ModeNames.CmdletPath);
+        var silent = size.Mode(ModeNames.CmdletPathSilent);
+        var pipeline = size.Mode(ModeNames.Pipeline);
+        var ceiling = size.Mode(ModeNames.PipelineCeiling);
+        if (core != null && peer != null)
+        {
+            var value = core.MedianSeconds / peer.MedianSeconds;
+            ratios.Add(new Ratio("core/peer (time)", value, "<= 1.0", value <= 1.0));
+        }
+
+        if (cmdlet != null && peer != null)
+        {
+            var value = cmdlet.MedianSeconds / peer.MedianSeconds;
+            ratios.Add(new Ratio("cmdlet -Path/peer (time)", value, "<= 1.0", value <= 1.0));
+        }
+
+        if (core != null && parse != null)
+        {
+            var value = core.EventsPerSecond / parse.EventsPerSecond;
+            ratios.Add(new Ratio("core/parse-ceiling (throughput)", value, ">= 0.5", value >= 0.5));
+        }
+
+        if (pipeline != null && ceiling != null)
+        {
+            var value = pipeline.EventsPerSecond / ceiling.EventsPerSecond;
+            ratios.Add(new Ratio("pipeline/pipeline-ceiling (throughput)", value, ">= 0.6", value >= 0.6));
+        }
+
+        if (cmdlet != null && silent != null)
+        {
+            var value = (cmdlet.MedianSeconds / silent.MedianSeconds) - 1;
+            ratios.Add(new Ratio("progress overhead (cmdlet -Path, Continue vs SilentlyContinue)", value, "< 0.02", value < 0.02));
+        }
+
+        foreach (var memory in size.Memory.Where(m => m.Mode != "peer" && size.Events >= 10_000_000))
+        {
+            var value = memory.PeakWorkingSetBytes / GigaByte;
+            ratios.Add(new Ratio($"{memory.Mode} peak working set (GiB)", value, "<= 1.5", value <= 1.5));
+        }
+
+        return ratios;
+    }
+}
