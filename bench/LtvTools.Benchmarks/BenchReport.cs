@@ -36,7 +36,7 @@ internal sealed class BenchReport
         foreach (var size in Sizes)
         {
             text.AppendLine();
-            text.AppendLine(CultureInfo.InvariantCulture, $"{Path.GetFileName(size.File)}: {size.Bytes / 1e6:F1} MB, {size.Events:N0} events, {size.Customers:N0} customers, {size.DistinctKeys:N0} distinct keys, median of {size.Repetitions}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{Path.GetFileName(size.File)}: {size.Bytes / 1e6:F1} MB, {size.Events:N0} events, {size.Customers:N0} customers, {size.DistinctKeys:N0} distinct keys, median of {size.Repetitions}, load average {size.LoadBefore?.ToString("F1", CultureInfo.InvariantCulture) ?? "?"} -> {size.LoadAfter?.ToString("F1", CultureInfo.InvariantCulture) ?? "?"}");
             text.AppendLine("| mode | median s | MB/s | events/s |");
             text.AppendLine("|---|---:|---:|---:|");
             foreach (var mode in size.Modes)
@@ -91,6 +91,8 @@ internal sealed class BenchReport
                 customers = s.Customers,
                 distinctKeys = s.DistinctKeys,
                 repetitions = s.Repetitions,
+                loadAverageBefore = s.LoadBefore,
+                loadAverageAfter = s.LoadAfter,
                 coreIngestSeconds = s.CoreIngestSeconds,
                 coreRankSeconds = s.CoreRankSeconds,
                 modes = s.Modes.Select(m => new

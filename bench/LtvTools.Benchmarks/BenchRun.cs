@@ -29,6 +29,7 @@ internal static class BenchRun
             Customers = reference.Dataset.CustomerCount,
             DistinctKeys = reference.DistinctKeys,
             Repetitions = repetitions,
+            LoadBefore = MachineLoad.OneMinute(),
         };
 
         var ingest = new List<double>();
@@ -57,6 +58,8 @@ internal static class BenchRun
         {
             result.Memory.Add(MemoryProbe.Measure("cmdlet", path, modulePath));
         }
+
+        result.LoadAfter = MachineLoad.OneMinute();
 
         return result;
     }

@@ -27,5 +27,10 @@ internal sealed class SizeResult
 
     public double CoreRankSeconds { get; set; }
 
+    /// <summary>The machine's 1-minute load average before and after measuring this file (null off Linux).</summary>
+    public double? LoadBefore { get; set; }
+
+    public double? LoadAfter { get; set; }
+
     public Measurement? Mode(string name) => Modes.FirstOrDefault(m => m.Name == name);
 }
