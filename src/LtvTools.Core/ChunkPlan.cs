@@ -11,13 +11,20 @@ namespace LtvTools.Core
         private const long MaxChunk = 64L << 20;
         private readonly List<long> _starts;
 
-        private ChunkPlan(List<long> starts, long fileLength)
+        private ChunkPlan(List<long> starts, long fileLength, bool whole)
         {
             _starts = starts;
             FileLength = fileLength;
+            IsWholeFile = whole;
         }
 
         public long FileLength { get; }
+
+        /// <summary>
+        /// True when the file cannot be cut (gzip, a JSON array, UTF-16, or too small): one chunk, read from the
+        /// start with format detection and decompression.
+        /// </summary>
+        public bool IsWholeFile { get; }
 
         public int Count => _starts.Count;
 
@@ -25,20 +32,16 @@ namespace LtvTools.Core
 
         public long End(int index) => index + 1 < _starts.Count ? _starts[index + 1] : FileLength;
 
-        /// <summary>A plan, or null when the file should be read in one pass (small, gzip, a JSON array, UTF-16).</summary>
-        public static ChunkPlan? Create(string path, int parallelism, long threshold, long chunkBytes)
+        /// <summary>Cuts a plain NDJSON file into chunks of about <paramref name="chunkBytes"/> (0: from the size and thread count).</summary>
+        public static ChunkPlan Create(string path, int parallelism, long chunkBytes)
         {
-            if (parallelism < 2)
-            {
-                return null;
-            }
-
             using (var file = EventFile.OpenRaw(path))
             {
                 var length = file.Length;
-                if (length < threshold || EventFile.IsGzip(file))
+                var whole = new ChunkPlan(new List<long> { 0 }, length, whole: true);
+                if (EventFile.IsGzip(file))
                 {
-                    return null;
+                    return whole;
                 }
 
                 var probe = new byte[(int)Math.Min(ProbeLength, length)];
@@ -51,7 +54,7 @@ namespace LtvTools.Core
 
                 if (read >= 2 && (probe[1] == 0 || (probe[0] == 0xFF && probe[1] == 0xFE) || (probe[0] == 0xFE && probe[1] == 0xFF)))
                 {
-                    return null;
+                    return whole;
                 }
 
                 var content = first;
@@ -62,10 +65,10 @@ namespace LtvTools.Core
 
                 if (content >= read || probe[content] == '[')
                 {
-                    return null;
+                    return whole;
                 }
 
-                var size = chunkBytes > 0 ? chunkBytes : Math.Max(MinChunk, Math.Min(MaxChunk, length / (parallelism * 4L)));
+                var size = chunkBytes > 0 ? chunkBytes : Math.Max(MinChunk, Math.Min(MaxChunk, length / (Math.Max(1, parallelism) * 4L)));
                 var starts = new List<long> { first };
                 var scratch = new byte[1 << 16];
                 for (var nominal = size; nominal < length; nominal += size)
@@ -84,7 +87,7 @@ namespace LtvTools.Core
                     nominal = Math.Max(nominal, cut);
                 }
 
-                return new ChunkPlan(starts, length);
+                return new ChunkPlan(starts, length, whole: false);
             }
         }
 

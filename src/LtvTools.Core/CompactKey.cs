@@ -28,6 +28,11 @@ namespace LtvTools.Core
 
         public bool IsPacked => _text is null;
 
+        /// <summary>The packed form (never 0); meaningful only when <see cref="IsPacked"/>.</summary>
+        public ulong Packed => _packed;
+
+        public static CompactKey FromPacked(ulong packed) => new CompactKey(packed, null);
+
         public static CompactKey FromString(string value)
         {
             if (value is null)

@@ -1,11 +1,18 @@
 namespace LtvTools.Core
 {
-    /// <summary>Everything the dataset knows about one customer, kept current as events arrive.</summary>
-    internal sealed class CustomerState
+    /// <summary>
+    /// Everything the dataset knows about one customer, kept current as events arrive. A value stored inline
+    /// in the customer map, so updating a customer's totals costs one probe and no pointer chase.
+    /// </summary>
+    internal struct CustomerState
     {
         public CustomerState(CompactKey key)
         {
             Key = key;
+            SiteVisits = 0;
+            Orders = 0;
+            TotalSpend = 0m;
+            Profile = null;
         }
 
         public CompactKey Key { get; }
@@ -19,9 +26,7 @@ namespace LtvTools.Core
 
         public decimal TotalSpend { get; set; }
 
-        private string? _id;
-
-        /// <summary>The id as text, built once and only for customers that are shown.</summary>
-        public string Id => _id ??= Key.ToString();
+        /// <summary>The id as text.</summary>
+        public readonly string Id => Key.ToString();
     }
 }

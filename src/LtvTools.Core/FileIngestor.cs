@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Collections.Concurrent;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,9 +7,10 @@ using System.Threading.Tasks;
 namespace LtvTools.Core
 {
     /// <summary>
-    /// Reads event files straight into a dataset, with no event objects in between. Large plain NDJSON
-    /// files are cut at line boundaries and read on several threads; results are identical to one pass
-    /// because every event carries its input position (file and byte offset) into the dataset.
+    /// Reads event files straight into a dataset, with no event objects in between. On large files reader
+    /// threads parse (a plain NDJSON file in line-aligned chunks) while the calling thread applies their
+    /// batches to the dataset, so parsing and aggregation overlap. The dataset has a single writer, and every
+    /// event carries its input position (file and byte offset), so results equal one serial pass exactly.
     /// </summary>
     /// <remarks>
     /// Callbacks (<see cref="Rejected"/>, <see cref="Progress"/>) always run on the calling thread, in input
@@ -18,7 +19,7 @@ namespace LtvTools.Core
     public sealed class FileIngestor
     {
         private const int RecordsBetweenChecks = 1024;
-        private const int ProbeBytes = 1 << 16;
+        private const int BatchesInFlightPerChunk = 4;
 
         private readonly LtvOptions _options;
 
@@ -27,13 +28,13 @@ namespace LtvTools.Core
             _options = options ?? LtvOptions.Default;
         }
 
-        /// <summary>Threads used for one large NDJSON file; 1 reads everything on the calling thread.</summary>
+        /// <summary>Threads used on a large file (readers plus the calling thread); 1 reads everything on the calling thread.</summary>
         public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
 
-        /// <summary>Files smaller than this are read on the calling thread.</summary>
-        public long ParallelThresholdBytes { get; set; } = 8L << 20;
+        /// <summary>Files smaller than this are read on the calling thread alone.</summary>
+        public long ParallelThresholdBytes { get; set; } = 4L << 20;
 
-        /// <summary>Chunk size for parallel reading; 0 picks one from the file size.</summary>
+        /// <summary>Chunk size for cutting plain NDJSON files; 0 picks one from the file size.</summary>
         public long ChunkBytes { get; set; }
 
         /// <summary>Called for every record that is not accepted.</summary>
@@ -55,10 +56,13 @@ namespace LtvTools.Core
                 throw new ArgumentNullException(nameof(dataset));
             }
 
-            var plan = ChunkPlan.Create(path, MaxDegreeOfParallelism, ParallelThresholdBytes, ChunkBytes);
-            return plan is null
-                ? IngestSerial(path, dataset, cancellation)
-                : IngestParallel(path, plan, dataset, cancellation);
+            if (MaxDegreeOfParallelism < 2 || new FileInfo(path).Length < ParallelThresholdBytes)
+            {
+                return IngestSerial(path, dataset, cancellation);
+            }
+
+            var readers = Math.Max(1, MaxDegreeOfParallelism - 1);
+            return IngestPipelined(path, ChunkPlan.Create(path, readers, ChunkBytes), readers, dataset, cancellation);
         }
 
         private IngestSummary IngestSerial(string path, LtvDataset dataset, CancellationToken cancellation)
@@ -87,49 +91,32 @@ namespace LtvTools.Core
             }
         }
 
-        private IngestSummary IngestParallel(string path, ChunkPlan plan, LtvDataset dataset, CancellationToken cancellation)
+        private IngestSummary IngestPipelined(string path, ChunkPlan plan, int readerCount, LtvDataset dataset, CancellationToken cancellation)
         {
-            var summary = new IngestSummary(path) { Format = FileFormat.Ndjson, Bytes = plan.FileLength };
+            var summary = new IngestSummary(path) { Bytes = plan.FileLength, Format = plan.IsWholeFile ? FileFormat.Empty : FileFormat.Ndjson };
             var baseSequence = dataset.NextSequence;
             var duplicatesBefore = dataset.DuplicatesIgnored;
-            var chunks = new ChunkResult[plan.Count];
-            for (var i = 0; i < chunks.Length; i++)
+            var queues = new BlockingCollection<EventBatch>[plan.Count];
+            for (var i = 0; i < queues.Length; i++)
             {
-                chunks[i] = new ChunkResult();
+                queues[i] = new BlockingCollection<EventBatch>(BatchesInFlightPerChunk);
             }
 
-            var workerCount = Math.Min(MaxDegreeOfParallelism, plan.Count);
-            var partials = new LtvDataset[workerCount];
+            var spare = new ConcurrentBag<EventBatch>();
             var next = -1;
-            var gate = new object();
+            Exception? failure = null;
             using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
             {
-                var workers = new Task[workerCount];
-                for (var w = 0; w < workerCount; w++)
+                var workers = new Task[Math.Min(readerCount, plan.Count)];
+                for (var w = 0; w < workers.Length; w++)
                 {
-                    var partial = partials[w] = new LtvDataset();
                     workers[w] = Task.Factory.StartNew(
                         () =>
                         {
                             int index;
-                            while (!stop.IsCancellationRequested && (index = Interlocked.Increment(ref next)) < plan.Count)
+                            while ((index = Interlocked.Increment(ref next)) < plan.Count && !stop.IsCancellationRequested)
                             {
-                                var chunk = chunks[index];
-                                try
-                                {
-                                    ReadChunk(path, plan, index, baseSequence, partial, chunk, stop.Token);
-                                }
-                                catch (Exception ex)
-                                {
-                                    chunk.Failure = ex;
-                                    stop.Cancel();
-                                }
-
-                                lock (gate)
-                                {
-                                    chunk.Done = true;
-                                    Monitor.PulseAll(gate);
-                                }
+                                ReadChunk(path, plan, index, baseSequence, queues[index], spare, summary, stop.Token);
                             }
                         },
                         CancellationToken.None,
@@ -139,117 +126,174 @@ namespace LtvTools.Core
 
                 try
                 {
-                    ReportInOrder(path, plan, chunks, summary, gate, cancellation);
+                    failure = ApplyInOrder(path, plan, queues, spare, dataset, summary, cancellation);
                 }
                 finally
                 {
-                    // Never leave a worker reading after we return, even on cancellation or failure.
+                    // Never leave a reader running (or a file open) after we return, even on cancellation.
                     stop.Cancel();
-                    Task.WaitAll(workers);
+                    try
+                    {
+                        Task.WaitAll(workers);
+                    }
+                    catch (AggregateException)
+                    {
+                        // Readers stop by cancellation; a real failure was passed through their batches.
+                    }
+
+                    foreach (var queue in queues)
+                    {
+                        queue.Dispose();
+                    }
                 }
             }
 
-            foreach (var chunk in chunks)
+            if (failure != null)
             {
-                if (chunk.Failure != null && !(chunk.Failure is OperationCanceledException))
-                {
-                    throw new IOException($"Reading {path} failed: {chunk.Failure.Message}", chunk.Failure);
-                }
+                throw new IOException($"Reading {path} failed: {failure.Message}", failure);
             }
 
-            cancellation.ThrowIfCancellationRequested();
-            foreach (var partial in partials)
-            {
-                dataset.Merge(partial);
-            }
-
-            dataset.NextSequence = baseSequence + plan.FileLength + 1;
+            dataset.NextSequence = baseSequence + Math.Max(plan.FileLength, summary.DecodedBytes) + 1;
             summary.DuplicatesIgnored = dataset.DuplicatesIgnored - duplicatesBefore;
             Progress?.Invoke(plan.FileLength, plan.FileLength);
             return summary;
         }
 
-        /// <summary>Waits for chunks in file order, turning their local line numbers into file line numbers.</summary>
-        private void ReportInOrder(string path, ChunkPlan plan, ChunkResult[] chunks, IngestSummary summary, object gate, CancellationToken cancellation)
+        /// <summary>Applies batches chunk by chunk in file order, turning chunk line numbers into file line numbers.</summary>
+        private Exception? ApplyInOrder(string path, ChunkPlan plan, BlockingCollection<EventBatch>[] queues, ConcurrentBag<EventBatch> spare, LtvDataset dataset, IngestSummary summary, CancellationToken cancellation)
         {
             long linesBefore = 0;
-            long bytesDone = 0;
-            for (var i = 0; i < chunks.Length; i++)
+            foreach (var queue in queues)
             {
-                var chunk = chunks[i];
-                lock (gate)
+                while (true)
                 {
-                    while (!chunk.Done)
+                    var batch = queue.Take(cancellation);
+                    var events = batch.Events;
+                    for (var i = 0; i < batch.Count; i++)
                     {
-                        Monitor.Wait(gate, 200);
-                        cancellation.ThrowIfCancellationRequested();
-                        Progress?.Invoke(bytesDone, plan.FileLength);
+                        dataset.Add(events[i]);
+                    }
+
+                    summary.Accepted += batch.Count;
+                    foreach (var local in batch.Rejections)
+                    {
+                        summary.Rejected++;
+                        Rejected?.Invoke(new EventRejection(path, local.Line + linesBefore, local.Reason, local.RawText));
+                    }
+
+                    Progress?.Invoke(batch.FilePosition, plan.FileLength);
+                    var ends = batch.EndsChunk;
+                    var failure = batch.Failure;
+                    linesBefore += batch.ChunkNewlines;
+                    batch.Reset();
+                    spare.Add(batch);
+                    if (failure != null)
+                    {
+                        return failure;
+                    }
+
+                    if (ends)
+                    {
+                        break;
                     }
                 }
-
-                if (chunk.Failure != null)
-                {
-                    return;
-                }
-
-                foreach (var local in chunk.Rejections)
-                {
-                    Rejected?.Invoke(new EventRejection(path, local.Line + linesBefore, local.Reason, local.RawText));
-                }
-
-                summary.Accepted += chunk.Accepted;
-                summary.Rejected += chunk.Rejections.Count;
-                linesBefore += chunk.Newlines;
-                bytesDone = plan.End(i);
-                Progress?.Invoke(bytesDone, plan.FileLength);
-                chunk.Rejections.Clear();
             }
+
+            return null;
         }
 
-        private void ReadChunk(string path, ChunkPlan plan, int index, long baseSequence, LtvDataset partial, ChunkResult result, CancellationToken cancellation)
+        private void ReadChunk(string path, ChunkPlan plan, int index, long baseSequence, BlockingCollection<EventBatch> queue, ConcurrentBag<EventBatch> spare, IngestSummary summary, CancellationToken cancellation)
         {
-            var file = EventFile.OpenRaw(path);
-            file.Position = plan.Start(index);
-            using (var records = new EventRecordReader(file, FileFormat.Ndjson, plan.Start(index), plan.End(index) - plan.Start(index)))
+            EventBatch Fresh() => spare.TryTake(out var reused) ? reused : new EventBatch();
+
+            var batch = Fresh();
+            try
             {
-                var sinceCheck = 0;
-                while (records.Read())
+                var file = EventFile.OpenRaw(path);
+                Stream input = file;
+                var start = plan.Start(index);
+                if (plan.IsWholeFile)
                 {
-                    if (++sinceCheck == RecordsBetweenChecks)
-                    {
-                        sinceCheck = 0;
-                        cancellation.ThrowIfCancellationRequested();
-                    }
-
-                    if (records.FramingError != null)
-                    {
-                        result.Rejections.Add(new EventRejection(path, records.Line, records.FramingError, records.FramingRawText));
-                        continue;
-                    }
-
-                    var record = records.Current;
-                    if (EventRecordParser.TryParse(record, _options.ExchangeRates, out var fields, out var reason))
-                    {
-                        partial.Add(fields, baseSequence + records.Offset);
-                        result.Accepted++;
-                    }
-                    else
-                    {
-                        result.Rejections.Add(new EventRejection(path, records.Line, reason, Utf8.ForMessage(record, RecordLimits.MaxRawTextBytes)));
-                    }
+                    input = EventFile.OpenDecoded(file, out var compressed);
+                    summary.Compressed = compressed;
+                }
+                else
+                {
+                    file.Position = start;
                 }
 
-                result.Newlines = records.LinesRead;
-            }
-        }
+                using (var records = plan.IsWholeFile
+                    ? new EventRecordReader(input)
+                    : new EventRecordReader(input, FileFormat.Ndjson, start, plan.End(index) - start))
+                {
+                    var sinceCheck = 0;
+                    try
+                    {
+                        while (records.Read())
+                        {
+                            if (++sinceCheck == RecordsBetweenChecks)
+                            {
+                                sinceCheck = 0;
+                                cancellation.ThrowIfCancellationRequested();
+                            }
 
-        private sealed class ChunkResult
-        {
-            public long Accepted;
-            public long Newlines;
-            public bool Done;
-            public Exception? Failure;
-            public readonly List<EventRejection> Rejections = new List<EventRejection>();
+                            if (records.FramingError != null)
+                            {
+                                batch.Rejections.Add(new EventRejection(path, records.Line, records.FramingError, records.FramingRawText));
+                                continue;
+                            }
+
+                            var record = records.Current;
+                            if (EventRecordParser.TryParse(record, _options.ExchangeRates, out var fields, out var reason))
+                            {
+                                batch.Events[batch.Count++] = CompactEvent.From(fields, baseSequence + records.Offset);
+                                if (batch.IsFull)
+                                {
+                                    batch.FilePosition = file.Position;
+                                    queue.Add(batch, cancellation);
+                                    batch = Fresh();
+                                }
+                            }
+                            else
+                            {
+                                batch.Rejections.Add(new EventRejection(path, records.Line, reason, Utf8.ForMessage(record, RecordLimits.MaxRawTextBytes)));
+                            }
+                        }
+                    }
+                    catch (InvalidDataException ex)
+                    {
+                        // A damaged gzip stream: what came before the damage stands, and the damage is one rejection.
+                        batch.Rejections.Add(new EventRejection(path, records.Line, ex.Message, string.Empty));
+                    }
+
+                    if (plan.IsWholeFile)
+                    {
+                        summary.Format = records.Format;
+                        summary.DecodedBytes = records.BytesRead;
+                    }
+
+                    batch.ChunkNewlines = records.LinesRead;
+                    batch.FilePosition = plan.End(index);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Passed to the calling thread, which must never wait for a chunk that will not end.
+                batch.Failure = ex;
+            }
+
+            batch.EndsChunk = true;
+            try
+            {
+                queue.Add(batch, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
     }
 }

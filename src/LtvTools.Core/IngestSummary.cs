@@ -27,6 +27,9 @@ namespace LtvTools.Core
         /// <summary>Bytes of the file on disk.</summary>
         public long Bytes { get; internal set; }
 
+        /// <summary>Bytes after decompression (the same as <see cref="Bytes"/> for a plain file once read whole).</summary>
+        internal long DecodedBytes { get; set; }
+
         public override string ToString() =>
             $"{Source}: {RecordsRead} read, {Accepted} accepted, {Rejected} rejected, {DuplicatesIgnored} duplicates ignored";
     }

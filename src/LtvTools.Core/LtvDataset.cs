@@ -10,10 +10,10 @@ namespace LtvTools.Core
     /// </summary>
     public sealed class LtvDataset
     {
-        private readonly Dictionary<CompactKey, CustomerState> _customers = new Dictionary<CompactKey, CustomerState>();
-        private readonly Dictionary<CompactKey, VisitRecord> _visits = new Dictionary<CompactKey, VisitRecord>();
-        private readonly HashSet<CompactKey> _images = new HashSet<CompactKey>();
-        private readonly Dictionary<CompactKey, EventVersions<OrderPayload>> _orders = new Dictionary<CompactKey, EventVersions<OrderPayload>>();
+        private readonly CompactKeyMap<CustomerState> _customers = new CompactKeyMap<CustomerState>();
+        private readonly CompactKeyMap<VisitRecord> _visits = new CompactKeyMap<VisitRecord>();
+        private readonly CompactKeyMap<bool> _images = new CompactKeyMap<bool>();
+        private readonly CompactKeyMap<EventVersions<OrderPayload>> _orders = new CompactKeyMap<EventVersions<OrderPayload>>();
         private long _earliestTicks = long.MaxValue;
         private long _latestTicks = long.MinValue;
 
@@ -43,11 +43,11 @@ namespace LtvTools.Core
         /// </summary>
         public long NextSequence { get; set; }
 
-        internal IEnumerable<CustomerState> Customers => _customers.Values;
+        internal IEnumerable<CustomerState> Customers => _customers.Values();
 
-        internal IEnumerable<VisitRecord> Visits => _visits.Values;
+        internal IEnumerable<VisitRecord> Visits => _visits.Values();
 
-        internal IEnumerable<EventVersions<OrderPayload>> Orders => _orders.Values;
+        internal IEnumerable<EventVersions<OrderPayload>> Orders => _orders.Values();
 
         /// <summary>Takes in one event (the pipeline form), at the next input position.</summary>
         public void Add(LtvEvent e)
@@ -84,22 +84,24 @@ namespace LtvTools.Core
         }
 
         /// <summary>Takes in a validated record straight from the reader, with no event object in between.</summary>
-        internal void Add(in EventFields fields, long sequence)
+        internal void Add(in EventFields fields, long sequence) => Add(CompactEvent.From(fields, sequence));
+
+        /// <summary>Takes in an accepted event in its compact form (filled by a reader thread).</summary>
+        internal void Add(in CompactEvent e)
         {
-            var key = fields.Key.ToKey();
-            switch (fields.Type)
+            switch (e.Type)
             {
                 case EventType.Customer:
-                    AddProfile(key, fields.UtcTicks, sequence, new CustomerProfile(fields.LastName.ToText(), fields.AdrCity.ToText(), fields.AdrState.ToText()));
+                    AddProfile(e.Key, e.Ticks, e.Sequence, e.Profile);
                     break;
                 case EventType.SiteVisit:
-                    AddVisit(key, fields.CustomerId.ToKey(), fields.UtcTicks, sequence);
+                    AddVisit(e.Key, e.Customer, e.Ticks, e.Sequence);
                     break;
                 case EventType.Image:
-                    AddImage(key, fields.CustomerId.ToKey(), fields.UtcTicks);
+                    AddImage(e.Key, e.Customer, e.Ticks);
                     break;
                 case EventType.Order:
-                    AddOrder(key, fields.CustomerId.ToKey(), fields.UtcTicks, sequence, fields.AmountUsd);
+                    AddOrder(e.Key, e.Customer, e.Ticks, e.Sequence, e.AmountUsd);
                     break;
             }
         }
@@ -120,38 +122,33 @@ namespace LtvTools.Core
                 throw new ArgumentException("A dataset cannot be merged into itself.", nameof(other));
             }
 
-            foreach (var customer in other._customers.Values)
+            foreach (var customer in other._customers.Values())
             {
-                var mine = GetOrAddCustomer(customer.Key);
+                ref var mine = ref GetOrAddCustomer(customer.Key);
                 if (customer.Profile != null)
                 {
                     foreach (var version in customer.Profile.All())
                     {
-                        AddProfileVersion(mine, version);
+                        AddProfileVersion(ref mine, version);
                     }
                 }
             }
 
-            foreach (var pair in other._visits)
+            foreach (var pair in other._visits.Entries())
             {
-                var visit = pair.Value;
-                AddVisitRecord(pair.Key, new VisitRecord(_customers[visit.Customer.Key], visit.Ticks, visit.Sequence));
+                AddVisitRecord(pair.Key, pair.Value);
             }
 
-            foreach (var image in other._images)
+            foreach (var pair in other._images.Entries())
             {
-                if (!_images.Add(image))
-                {
-                    DuplicatesIgnored++;
-                }
+                AddImageKey(pair.Key);
             }
 
-            foreach (var pair in other._orders)
+            foreach (var pair in other._orders.Entries())
             {
                 foreach (var version in pair.Value.All())
                 {
-                    var payload = new OrderPayload(version.Payload.AmountUsd, _customers[version.Payload.Customer.Key]);
-                    AddOrderVersion(pair.Key, new EventVersion<OrderPayload>(version.Ticks, version.Sequence, payload));
+                    AddOrderVersion(pair.Key, version);
                 }
             }
 
@@ -169,7 +166,9 @@ namespace LtvTools.Core
 
         /// <summary>Looks up a customer's current profile and totals, for tests and diagnostics.</summary>
         internal CustomerState? FindCustomer(string customerId) =>
-            _customers.TryGetValue(CompactKey.FromString(customerId), out var state) ? state : null;
+            _customers.TryGetValue(CompactKey.FromString(customerId), out var state) ? state : (CustomerState?)null;
+
+        internal bool TryGetCustomer(CompactKey key, out CustomerState customer) => _customers.TryGetValue(key, out customer);
 
         private static CompactKey RequireCustomer(LtvEvent e)
         {
@@ -195,24 +194,25 @@ namespace LtvTools.Core
             }
         }
 
-        private CustomerState GetOrAddCustomer(CompactKey key)
+        /// <summary>The customer's slot; valid only until the next customer is added.</summary>
+        private ref CustomerState GetOrAddCustomer(CompactKey key)
         {
-            if (!_customers.TryGetValue(key, out var customer))
+            ref var customer = ref _customers.GetOrAdd(key, out var added);
+            if (added)
             {
                 customer = new CustomerState(key);
-                _customers.Add(key, customer);
             }
 
-            return customer;
+            return ref customer;
         }
 
         private void AddProfile(CompactKey key, long ticks, long sequence, CustomerProfile profile)
         {
             Accept(ticks);
-            AddProfileVersion(GetOrAddCustomer(key), new EventVersion<CustomerProfile>(ticks, sequence, profile));
+            AddProfileVersion(ref GetOrAddCustomer(key), new EventVersion<CustomerProfile>(ticks, sequence, profile));
         }
 
-        private void AddProfileVersion(CustomerState customer, EventVersion<CustomerProfile> version)
+        private void AddProfileVersion(ref CustomerState customer, EventVersion<CustomerProfile> version)
         {
             if (customer.Profile is null)
             {
@@ -227,25 +227,28 @@ namespace LtvTools.Core
         private void AddVisit(CompactKey key, CompactKey customerKey, long ticks, long sequence)
         {
             Accept(ticks);
-            AddVisitRecord(key, new VisitRecord(GetOrAddCustomer(customerKey), ticks, sequence));
+            GetOrAddCustomer(customerKey);
+            AddVisitRecord(key, new VisitRecord(customerKey, ticks, sequence));
         }
 
         /// <summary>A visit counts once per key; its customer and week come from its earliest event.</summary>
         private void AddVisitRecord(CompactKey key, VisitRecord visit)
         {
-            if (!_visits.TryGetValue(key, out var existing))
+            ref var existing = ref _visits.GetOrAdd(key, out var added);
+            if (added)
             {
-                _visits.Add(key, visit);
-                visit.Customer.SiteVisits++;
+                existing = visit;
+                GetOrAddCustomer(visit.Customer).SiteVisits++;
                 return;
             }
 
             DuplicatesIgnored++;
             if (visit.IsEarlierThan(existing))
             {
-                _visits[key] = visit;
-                existing.Customer.SiteVisits--;
-                visit.Customer.SiteVisits++;
+                var replaced = existing.Customer;
+                existing = visit;
+                GetOrAddCustomer(replaced).SiteVisits--;
+                GetOrAddCustomer(visit.Customer).SiteVisits++;
             }
         }
 
@@ -254,7 +257,13 @@ namespace LtvTools.Core
             // Images widen the time window and make their customer known; they are not visits.
             Accept(ticks);
             GetOrAddCustomer(customerKey);
-            if (!_images.Add(key))
+            AddImageKey(key);
+        }
+
+        private void AddImageKey(CompactKey key)
+        {
+            _images.GetOrAdd(key, out var added);
+            if (!added)
             {
                 DuplicatesIgnored++;
             }
@@ -263,19 +272,22 @@ namespace LtvTools.Core
         private void AddOrder(CompactKey key, CompactKey customerKey, long ticks, long sequence, decimal amountUsd)
         {
             Accept(ticks);
-            var payload = new OrderPayload(amountUsd, GetOrAddCustomer(customerKey));
-            AddOrderVersion(key, new EventVersion<OrderPayload>(ticks, sequence, payload));
+            GetOrAddCustomer(customerKey);
+            AddOrderVersion(key, new EventVersion<OrderPayload>(ticks, sequence, new OrderPayload(amountUsd, customerKey)));
         }
 
         /// <summary>An order counts once; its amount and customer follow its winning version, kept current in the totals.</summary>
         private void AddOrderVersion(CompactKey key, EventVersion<OrderPayload> version)
         {
-            if (!_orders.TryGetValue(key, out var order))
+            ref var slot = ref _orders.GetOrAdd(key, out var added);
+            if (added)
             {
-                _orders.Add(key, new EventVersions<OrderPayload>(version));
+                slot = new EventVersions<OrderPayload>(version);
                 Count(version.Payload, +1);
                 return;
             }
+
+            var order = slot;
 
             var before = order.Winner.Payload;
             if (!order.Add(version))
@@ -291,10 +303,11 @@ namespace LtvTools.Core
             }
         }
 
-        private static void Count(OrderPayload order, int sign)
+        private void Count(OrderPayload order, int sign)
         {
-            order.Customer.Orders += sign;
-            order.Customer.TotalSpend += sign * order.AmountUsd;
+            ref var customer = ref GetOrAddCustomer(order.Customer);
+            customer.Orders += sign;
+            customer.TotalSpend += sign > 0 ? order.AmountUsd : -order.AmountUsd;
         }
     }
 }

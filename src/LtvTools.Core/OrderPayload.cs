@@ -5,7 +5,7 @@ namespace LtvTools.Core
     /// <summary>What an ORDER event says about its order: the amount in USD and whose order it is.</summary>
     internal readonly struct OrderPayload : IEquatable<OrderPayload>
     {
-        public OrderPayload(decimal amountUsd, CustomerState customer)
+        public OrderPayload(decimal amountUsd, CompactKey customer)
         {
             AmountUsd = amountUsd;
             Customer = customer;
@@ -13,12 +13,12 @@ namespace LtvTools.Core
 
         public decimal AmountUsd { get; }
 
-        public CustomerState Customer { get; }
+        public CompactKey Customer { get; }
 
-        public bool Equals(OrderPayload other) => AmountUsd == other.AmountUsd && ReferenceEquals(Customer, other.Customer);
+        public bool Equals(OrderPayload other) => AmountUsd == other.AmountUsd && Customer.Equals(other.Customer);
 
         public override bool Equals(object? obj) => obj is OrderPayload other && Equals(other);
 
-        public override int GetHashCode() => AmountUsd.GetHashCode();
+        public override int GetHashCode() => AmountUsd.GetHashCode() ^ Customer.GetHashCode();
     }
 }

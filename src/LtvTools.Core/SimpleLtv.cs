@@ -34,14 +34,15 @@ namespace LtvTools.Core
             var ranker = new TopCustomerRanker(x, D.CustomerCount);
             foreach (var customer in D.Customers)
             {
-                ranker.Offer(Ltv(customer.TotalSpend, weeks, options.LifespanYears), customer);
+                ranker.Offer(Ltv(customer.TotalSpend, weeks, options.LifespanYears), customer.Key);
             }
 
             var ranked = ranker.Ranked();
             var result = new List<LtvCustomer>(ranked.Count);
             for (var i = 0; i < ranked.Count; i++)
             {
-                result.Add(Describe(i + 1, ranked[i].Customer, ranked[i].Ltv, weeks));
+                D.TryGetCustomer(ranked[i].Customer, out var customer);
+                result.Add(Describe(i + 1, customer, ranked[i].Ltv, weeks));
             }
 
             return result;

@@ -23,7 +23,7 @@ namespace LtvTools.Core
             _heap = new List<Candidate>(Math.Min(capacity, Math.Max(expected, 1)));
         }
 
-        public void Offer(decimal ltv, CustomerState customer)
+        public void Offer(decimal ltv, CompactKey customer)
         {
             var candidate = new Candidate(ltv, customer);
             if (_heap.Count < _capacity)
@@ -39,7 +39,7 @@ namespace LtvTools.Core
         }
 
         /// <summary>The kept customers, best first: Ltv descending, then CustomerId ordinal ascending.</summary>
-        public List<(decimal Ltv, CustomerState Customer)> Ranked()
+        public List<(decimal Ltv, CompactKey Customer)> Ranked()
         {
             var ranked = new List<Candidate>(_heap);
             ranked.Sort((a, b) => Outranks(a, b) ? -1 : Outranks(b, a) ? 1 : 0);
@@ -54,7 +54,7 @@ namespace LtvTools.Core
                 return byValue > 0;
             }
 
-            return CompactKey.CompareOrdinal(a.Customer.Key, b.Customer.Key) < 0;
+            return CompactKey.CompareOrdinal(a.Customer, b.Customer) < 0;
         }
 
         private void SiftUp(int index)
@@ -108,7 +108,7 @@ namespace LtvTools.Core
 
         private readonly struct Candidate
         {
-            public Candidate(decimal ltv, CustomerState customer)
+            public Candidate(decimal ltv, CompactKey customer)
             {
                 Ltv = ltv;
                 Customer = customer;
@@ -116,7 +116,7 @@ namespace LtvTools.Core
 
             public decimal Ltv { get; }
 
-            public CustomerState Customer { get; }
+            public CompactKey Customer { get; }
         }
     }
 }

@@ -3,14 +3,14 @@ namespace LtvTools.Core
     /// <summary>A distinct site visit: whose it is and when, taken from its earliest event.</summary>
     internal readonly struct VisitRecord
     {
-        public VisitRecord(CustomerState customer, long ticks, long sequence)
+        public VisitRecord(CompactKey customer, long ticks, long sequence)
         {
             Customer = customer;
             Ticks = ticks;
             Sequence = sequence;
         }
 
-        public CustomerState Customer { get; }
+        public CompactKey Customer { get; }
 
         public long Ticks { get; }
 

@@ -9,10 +9,10 @@ namespace LtvTools.Core
         public static List<LtvWeeklyMetric> Build(LtvDataset dataset, WeekStart weekStart, Func<string, bool>? includeCustomer, bool includeEmptyWeeks)
         {
             var window = WeekWindow.Of(dataset, weekStart);
-            var cells = new Dictionary<(CustomerState Customer, long Week), Cell>();
-            var included = new Dictionary<CustomerState, bool>();
+            var cells = new Dictionary<(CompactKey Customer, long Week), Cell>();
+            var included = new Dictionary<CompactKey, bool>();
 
-            bool Wanted(CustomerState customer)
+            bool Wanted(CompactKey customer)
             {
                 if (includeCustomer is null)
                 {
@@ -21,7 +21,7 @@ namespace LtvTools.Core
 
                 if (!included.TryGetValue(customer, out var wanted))
                 {
-                    wanted = includeCustomer(customer.Id);
+                    wanted = includeCustomer(customer.ToString());
                     included.Add(customer, wanted);
                 }
 
@@ -55,8 +55,9 @@ namespace LtvTools.Core
             var rows = new List<LtvWeeklyMetric>(cells.Count);
             if (includeEmptyWeeks && window.TotalWeeks > 0)
             {
-                foreach (var customer in dataset.Customers)
+                foreach (var state in dataset.Customers)
                 {
+                    var customer = state.Key;
                     if (!Wanted(customer))
                     {
                         continue;
@@ -86,12 +87,12 @@ namespace LtvTools.Core
             return rows;
         }
 
-        private static LtvWeeklyMetric Row(CustomerState customer, long week, Cell cell, WeekStart weekStart)
+        private static LtvWeeklyMetric Row(CompactKey customer, long week, Cell cell, WeekStart weekStart)
         {
             var label = WeekCalendar.IsoLabel(week);
             return new LtvWeeklyMetric
             {
-                CustomerId = customer.Id,
+                CustomerId = customer.ToString(),
                 Year = label.Year,
                 Week = label.Week,
                 WeekStart = WeekCalendar.WeekStartDate(week, weekStart),

@@ -1,0 +1,45 @@
+namespace LtvTools.Core
+{
+    /// <summary>
+    /// An accepted event reduced to what the dataset needs, as a plain value: reader threads fill arrays of
+    /// these and the dataset's single writer applies them, so parsing and aggregation run side by side.
+    /// </summary>
+    internal struct CompactEvent
+    {
+        public EventType Type;
+        public CompactKey Key;
+        public CompactKey Customer;
+        public long Ticks;
+        public long Sequence;
+        public decimal AmountUsd;
+        public CustomerProfile Profile;
+
+        public static CompactEvent From(in EventFields fields, long sequence)
+        {
+            var compact = new CompactEvent
+            {
+                Type = fields.Type,
+                Key = fields.Key.ToKey(),
+                Ticks = fields.UtcTicks,
+                Sequence = sequence,
+            };
+
+            switch (fields.Type)
+            {
+                case EventType.Customer:
+                    compact.Customer = compact.Key;
+                    compact.Profile = new CustomerProfile(fields.LastName.ToText(), fields.AdrCity.ToText(), fields.AdrState.ToText());
+                    break;
+                case EventType.Order:
+                    compact.Customer = fields.CustomerId.ToKey();
+                    compact.AmountUsd = fields.AmountUsd;
+                    break;
+                default:
+                    compact.Customer = fields.CustomerId.ToKey();
+                    break;
+            }
+
+            return compact;
+        }
+    }
+}
