@@ -8,6 +8,7 @@ try
     {
         "generate" => Generate(command),
         "run" => Run(command),
+        "sql" => PrintSql(command),
         "memory" => MemoryProbe.RunChild(command.Text("mode") ?? "core", Required(command, "file"), command.Text("module")),
         _ => Usage($"unknown command '{command.Verb}'"),
     };
@@ -27,8 +28,17 @@ static int Usage(string problem)
 {
     Console.Error.WriteLine(problem);
     Console.Error.WriteLine("usage: generate [--events 1000000] [--scale 1] [--format ndjson|array] [--out file] [--seed n] [--customers n]");
+    Console.Error.WriteLine("       sql [--file events.jsonl] [--top 10]   (prints the DuckDB query the peer runs)");
     Console.Error.WriteLine("       run [--scale 1|10] [--reps 3] [--format ndjson|array] [--json out.json] [--file any.json]");
     return 2;
+}
+
+static int PrintSql(CommandLine command)
+{
+    var file = command.Text("file") ?? DataFiles.DefaultPath(1_000_000, IsArray(command));
+    var array = File.Exists(file) ? FileLayout.IsArray(file) : IsArray(command);
+    Console.WriteLine(DuckDbPeer.QueryFor(file, array, (int)command.Number("top", 10)));
+    return 0;
 }
 
 static string Required(CommandLine command, string name) =>
