@@ -45,6 +45,8 @@ internal static class BenchRun
         result.CoreRankSeconds = Statistics.Median(rank.Skip(1));
         result.Modes.Add(Repeater.Measure(ModeNames.CoreOneThread, "core with MaxDegreeOfParallelism = 1 (where time goes)", repetitions, bytes, events, () =>
             CoreRun.Execute(path, Top, threads: 1)));
+        result.Modes.Add(Repeater.Measure(ModeNames.EventObjects, "EventFileReader -> LtvEvent objects, no dataset, 1 thread (where time goes)", repetitions, bytes, events, () =>
+            EventObjectsPass.CountEvents(path)));
         result.Modes.Add(Repeater.Measure(ModeNames.ParseCeiling, "(5) bare Utf8JsonReader over every token, 1 thread, 64 KB blocks", repetitions, bytes, events, () =>
             ParseCeiling.CountTokens(path)));
         result.Modes.Add(Repeater.Measure(ModeNames.Peer, "(6) DuckDB read_json + SQL, same semantics", repetitions, bytes, events, () =>

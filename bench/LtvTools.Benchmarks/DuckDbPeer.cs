@@ -15,12 +15,13 @@ internal static class DuckDbPeer
     /// input order); the window spans Sunday weeks from the earliest to the latest event of any type (DuckDB's
     /// date_trunc('week') starts on Monday, so times are shifted by a day); LTV = 52 × 10 × spend / weeks, which
     /// ranks exactly as spend does because weeks is one number for everyone; ties by customer id; customers
-    /// without orders count with 0.
+    /// without orders count with 0. Times go through TIMESTAMPTZ because a plain TIMESTAMP cast drops a
+    /// "+02:00" offset instead of converting to UTC.
     /// </summary>
     public const string Sql = """
         WITH ev AS (
             SELECT type, key, customer_id, total_amount,
-                   CAST(event_time AS TIMESTAMP) AS t,
+                   CAST(event_time AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS t,
                    ordinality AS seq
             FROM read_json({0}, format = {1}, columns = {{
                      type: 'VARCHAR', key: 'VARCHAR', event_time: 'VARCHAR',

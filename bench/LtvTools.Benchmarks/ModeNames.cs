@@ -5,6 +5,7 @@ internal static class ModeNames
 {
     public const string Core = "core";
     public const string CoreOneThread = "core-1-thread";
+    public const string EventObjects = "event-objects-1-thread";
     public const string CmdletPath = "cmdlet-path";
     public const string CmdletPathSilent = "cmdlet-path-silent";
     public const string Pipeline = "pipeline";
