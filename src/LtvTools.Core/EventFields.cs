@@ -27,19 +27,45 @@ namespace LtvTools.Core
         /// <summary>The customer the event is about: the key of a CUSTOMER event, else its customer_id.</summary>
         public readonly CompactKey CustomerKey() => Type == EventType.Customer ? Key.ToKey() : CustomerId.ToKey();
 
+        /// <summary>The verb as a shared string: verbs are few, and events are many.</summary>
+        private readonly string? KnownVerb()
+        {
+            if (Verb.Decoded != null)
+            {
+                return null;
+            }
+
+            var verb = Verb.Utf8Bytes;
+            if (verb.SequenceEqual("NEW"u8))
+            {
+                return "NEW";
+            }
+
+            if (verb.SequenceEqual("UPDATE"u8))
+            {
+                return "UPDATE";
+            }
+
+            return verb.SequenceEqual("UPLOAD"u8) ? "UPLOAD" : null;
+        }
+
         public readonly LtvEvent ToEvent()
         {
             var key = Key.ToText()!;
-            var result = new LtvEvent(Type, Verb.ToText()!, key, new UtcTimestamp(UtcTicks))
+            var result = new LtvEvent(Type, KnownVerb() ?? Verb.ToText()!, key, new UtcTimestamp(UtcTicks))
             {
                 LastName = LastName.ToText(),
                 AdrCity = AdrCity.ToText(),
                 AdrState = AdrState.ToText(),
                 CustomerId = Type == EventType.Customer ? key : CustomerId.ToText(),
-                Tags = TagsJson.IsEmpty ? null : TagsReader.Read(TagsJson),
                 CameraMake = CameraMake.ToText(),
                 CameraModel = CameraModel.ToText(),
             };
+
+            if (!TagsJson.IsEmpty)
+            {
+                result.SetTagsJson(TagsJson.ToArray());
+            }
 
             if (HasAmount)
             {

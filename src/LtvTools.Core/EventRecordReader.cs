@@ -35,7 +35,9 @@ namespace LtvTools.Core
         private bool _skippingLine;
 
         // JSON array state.
-        private JsonReaderState _jsonState;
+        // Framing tolerates any nesting so that a deeply nested element is rejected on its own by the
+        // record parser (depth 64) instead of ending the whole array.
+        private JsonReaderState _jsonState = new JsonReaderState(new JsonReaderOptions { MaxDepth = RecordLimits.MaxRecordBytes });
         private bool _arrayOpened;
         private bool _arrayClosed;
         private int _elementStart = -1;

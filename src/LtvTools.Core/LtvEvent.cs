@@ -6,6 +6,9 @@ namespace LtvTools.Core
     /// <summary>One accepted event, flattened: every field of every event type, null where the event lacks it.</summary>
     public sealed class LtvEvent
     {
+        private EventTags? _tags;
+        private byte[]? _tagsJson;
+
         /// <summary>The names of the flattened fields, in row order.</summary>
         public static IReadOnlyList<string> FieldNames { get; } = new[]
         {
@@ -39,7 +42,26 @@ namespace LtvTools.Core
         /// <summary>The customer the event is about; for CUSTOMER events this is the Key.</summary>
         public string? CustomerId { get; set; }
 
-        public EventTags? Tags { get; set; }
+        /// <summary>The visit's tags; read from the record's JSON on first use, since most callers never look.</summary>
+        public EventTags? Tags
+        {
+            get
+            {
+                if (_tags is null && _tagsJson != null)
+                {
+                    _tags = TagsReader.Read(_tagsJson);
+                    _tagsJson = null;
+                }
+
+                return _tags;
+            }
+
+            set
+            {
+                _tags = value;
+                _tagsJson = null;
+            }
+        }
 
         public string? CameraMake { get; set; }
 
@@ -54,6 +76,12 @@ namespace LtvTools.Core
         public decimal? AmountUsd { get; set; }
 
         internal EventType TypeKind { get; }
+
+        internal void SetTagsJson(byte[] tagsJson)
+        {
+            _tags = null;
+            _tagsJson = tagsJson;
+        }
 
         /// <summary>The flattened row, in the order of <see cref="FieldNames"/>.</summary>
         public object?[] ToRow() => new object?[]

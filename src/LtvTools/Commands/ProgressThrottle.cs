@@ -1,0 +1,58 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace LtvTools.Commands
+{
+    /// <summary>
+    /// Writes progress at most every quarter second: Write-Progress is slow in some hosts, and a record
+    /// per event would cost more than reading the event.
+    /// </summary>
+    internal sealed class ProgressThrottle
+    {
+        private static readonly long Interval = Stopwatch.Frequency / 4;
+
+        private readonly int _activityId;
+        private readonly string _activity;
+        private long _lastShown;
+        private bool _open;
+
+        public ProgressThrottle(int activityId, string activity)
+        {
+            _activityId = activityId;
+            _activity = activity;
+        }
+
+        public void Report(Cmdlet cmdlet, string path, long done, long total)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (_open && now - _lastShown < Interval)
+            {
+                return;
+            }
+
+            _lastShown = now;
+            _open = true;
+            var percent = total <= 0 ? 0 : (int)Math.Min(100, done * 100 / total);
+            cmdlet.WriteProgress(new ProgressRecord(
+                _activityId,
+                _activity,
+                string.Format(CultureInfo.InvariantCulture, "{0} ({1:N0} of {2:N0} MB)", path, done >> 20, total >> 20))
+            {
+                PercentComplete = percent,
+            });
+        }
+
+        public void Complete(Cmdlet cmdlet)
+        {
+            if (!_open)
+            {
+                return;
+            }
+
+            _open = false;
+            cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+    }
+}

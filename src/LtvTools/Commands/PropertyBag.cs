@@ -1,0 +1,67 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace LtvTools.Commands
+{
+    /// <summary>
+    /// Turns a PowerShell object (for example ConvertFrom-Json output, or a hashtable) into the plain
+    /// name/value pairs, lists and values that <see cref="Core.EventRecord.TryFromProperties"/> reads,
+    /// unwrapping PSObjects at every level so nested tags keep their names.
+    /// </summary>
+    internal static class PropertyBag
+    {
+        private const int MaxDepth = 16;
+
+        public static List<KeyValuePair<string, object?>> From(object input) => Members(input, 0);
+
+        private static List<KeyValuePair<string, object?>> Members(object input, int depth)
+        {
+            var pairs = new List<KeyValuePair<string, object?>>();
+            var value = input is PSObject wrapped ? wrapped.BaseObject : input;
+            if (value is IDictionary dictionary)
+            {
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    pairs.Add(new KeyValuePair<string, object?>(LanguagePrimitives.ConvertTo<string>(entry.Key), Plain(entry.Value, depth + 1)));
+                }
+
+                return pairs;
+            }
+
+            foreach (var property in PSObject.AsPSObject(input).Properties)
+            {
+                pairs.Add(new KeyValuePair<string, object?>(property.Name, Plain(property.Value, depth + 1)));
+            }
+
+            return pairs;
+        }
+
+        private static object? Plain(object? value, int depth)
+        {
+            var unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
+            if (depth > MaxDepth || unwrapped is null || unwrapped is string || unwrapped.GetType().IsPrimitive || unwrapped is decimal)
+            {
+                return unwrapped;
+            }
+
+            if (unwrapped is PSCustomObject || unwrapped is IDictionary)
+            {
+                return Members(value!, depth);
+            }
+
+            if (unwrapped is IEnumerable items)
+            {
+                var list = new List<object?>();
+                foreach (var item in items)
+                {
+                    list.Add(Plain(item, depth + 1));
+                }
+
+                return list;
+            }
+
+            return unwrapped;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+namespace LtvTools.Module.Tests;
+
+/// <summary>Objects with the file's property names (as ConvertFrom-Json makes them) bound through -InputObject.</summary>
+public class InputObjectTests
+{
+    // The sample's events as PowerShell objects: what `Get-Content x.jsonl | ConvertFrom-Json` gives
+    // (PSCustomObjects, nested tag objects, event_time already a DateTime).
+    private const string SampleObjects = @"
+        $t = { param($s) [datetime]::Parse($s, [cultureinfo]::InvariantCulture, 'AdjustToUniversal') }
+        [pscustomobject]@{ type = 'CUSTOMER'; verb = 'NEW'; key = '96f55c7d8f42'; event_time = (& $t '2017-01-06T12:46:46.384Z'); last_name = 'Smith'; adr_city = 'Middletown'; adr_state = 'AK' }
+        [pscustomobject]@{ type = 'SITE_VISIT'; verb = 'NEW'; key = 'ac05e815502f'; event_time = (& $t '2017-01-06T12:45:52.041Z'); customer_id = '96f55c7d8f42'; tags = @([pscustomobject]@{ 'some key' = 'some value' }) }
+        [pscustomobject]@{ type = 'ORDER'; verb = 'NEW'; key = '68d84e5d1a43'; event_time = '2017-01-06T12:55:55.555Z'; customer_id = '96f55c7d8f42'; total_amount = '12.34 USD' }
+        @{ type = 'ORDER'; verb = 'NEW'; key = '7a9c2e4b6d80'; event_time = '2017-01-28T09:31:40Z'; customer_id = '5e1a7c0b3d21'; total_amount = '40.00 USD' }
+        [pscustomobject]@{ type = 'REFUND'; verb = 'NEW'; key = '1d2c3b4a5f60'; event_time = '2017-01-29T10:00:00.000Z'; customer_id = '5e1a7c0b3d21' }
+    ";
+
+    [Fact]
+    public void Objects_with_the_file_property_names_are_validated_and_ranked_like_file_records()
+    {
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run("& { " + SampleObjects + " } | Get-TopLtvCustomer -Verbose | ForEach-Object { '{0} {1} {2} {3} {4}' -f $_.Rank, $_.CustomerId, $_.LastName, $_.TotalSpend, $_.TotalWeeks }");
+
+        // 2017-01-06 .. 2017-01-28: 4 Sunday weeks.
+        Assert.Equal(new[] { "1 5e1a7c0b3d21  40.00 4", "2 96f55c7d8f42 Smith 12.34 4" }, result.Output.Select(o => o.ToString()));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("InvalidEvent,LtvTools.Commands.GetTopLtvCustomerCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidData, error.CategoryInfo.Category);
+        Assert.Equal("InputObject:5: unknown type 'REFUND' (expected CUSTOMER, SITE_VISIT, IMAGE or ORDER)", error.Exception.Message);
+        Assert.Equal("{\"type\":\"REFUND\",\"verb\":\"NEW\",\"key\":\"1d2c3b4a5f60\",\"event_time\":\"2017-01-29T10:00:00.000Z\",\"customer_id\":\"5e1a7c0b3d21\"}", error.TargetObject);
+        Assert.Equal("InputObject: 5 read, 4 accepted, 1 rejected, 0 duplicates ignored", Assert.Single(result.Verbose));
+    }
+
+    [Fact]
+    public void Nested_tag_objects_and_DateTime_times_keep_their_meaning()
+    {
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run("& { " + SampleObjects + " } | Get-LtvWeeklyMetrics -CustomerId 96f55c7d8f42 -ErrorAction SilentlyContinue | ForEach-Object { '{0} {1}-W{2} {3} {4} {5} {6}' -f $_.CustomerId, $_.Year, $_.Week, $_.WeekStart, $_.SiteVisits, $_.Orders, $_.OrderAmount }");
+
+        Assert.Equal("96f55c7d8f42 2017-W1 2017-01-01T00:00:00Z 1 1 12.34", result.Output.Single().ToString());
+    }
+
+    [Fact]
+    public void Pipeline_LtvEvents_and_file_records_are_interchangeable()
+    {
+        using var ps = ModuleRunspace.Start();
+
+        var viaObjects = ps.Run("Import-LtvEvents samples/events.json -ErrorAction SilentlyContinue | Get-LtvWeeklyMetrics -IncludeEmptyWeeks | ForEach-Object { \"$($_.CustomerId) $($_.Week) $($_.SiteVisits) $($_.Orders) $($_.OrderAmount) $($_.SpendPerVisit)\" }");
+        var viaFile = ps.Run("Get-LtvWeeklyMetrics samples/events.json -IncludeEmptyWeeks -ErrorAction SilentlyContinue | ForEach-Object { \"$($_.CustomerId) $($_.Week) $($_.SiteVisits) $($_.Orders) $($_.OrderAmount) $($_.SpendPerVisit)\" }");
+
+        Assert.Equal(16, viaObjects.Output.Count);
+        Assert.Equal(viaObjects.Output.Select(o => o.ToString()), viaFile.Output.Select(o => o.ToString()));
+    }
+}

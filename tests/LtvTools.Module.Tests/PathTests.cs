@@ -1,0 +1,156 @@
+namespace LtvTools.Module.Tests;
+
+/// <summary>-Path / -LiteralPath resolution through the provider, as Import-Csv does it.</summary>
+public class PathTests
+{
+    [Theory]
+    [InlineData("Import-LtvEvents -Path ($args[0] + '/*.json') | ForEach-Object CustomerId", 36)]
+    [InlineData("Get-TopLtvCustomer -Path ($args[0] + '/?.json') -Top 1 | ForEach-Object Orders", 1)]
+    public void Path_expands_wildcards_and_reads_every_match(string script, int expectedOutputs)
+    {
+        using var dir = new TempFolder();
+        dir.CopySample("a.json");
+        dir.CopySample("b.json");
+        dir.Write("notes.txt", "not events");
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run(script, dir.Path);
+
+        Assert.Null(result.Terminating);
+        Assert.Equal(expectedOutputs, result.Output.Count);
+        Assert.Equal(2, result.Errors.Count); // the REFUND record of each file, nothing about notes.txt
+        Assert.All(result.Errors, e => Assert.EndsWith(".json:20: " + SampleExpectations.RejectedReason, e.Exception.Message));
+        Assert.Equal("2 records were rejected; each is an error record with file, line and reason (capture them with -ErrorVariable).", Assert.Single(result.Warnings));
+    }
+
+    [Fact]
+    public void Path_wildcards_across_files_count_each_order_once_in_the_top_list()
+    {
+        using var dir = new TempFolder();
+        dir.CopySample("a.json");
+        dir.CopySample("b.json");
+        using var ps = ModuleRunspace.Start();
+
+        // The same events twice: exact repeats are ignored, so the ranking equals one copy's.
+        var result = ps.Run("Get-TopLtvCustomer -Path ($args[0] + '/*.json') -Top 3", dir.Path);
+
+        SampleExpectations.AssertTopThree(result);
+    }
+
+    [Theory]
+    [InlineData("Import-LtvEvents -LiteralPath $args[0]")]
+    [InlineData("Get-TopLtvCustomer -LiteralPath $args[0] -Top 3")]
+    [InlineData("Get-LtvWeeklyMetrics -LP $args[0]")]
+    public void LiteralPath_reads_a_file_whose_name_has_brackets(string script)
+    {
+        using var dir = new TempFolder();
+        var file = dir.CopySample("events[2017].json");
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run(script, file);
+
+        Assert.NotEmpty(result.Output);
+        Assert.Equal($"{file}:20: {SampleExpectations.RejectedReason}", Assert.Single(result.Errors).Exception.Message);
+    }
+
+    [Theory]
+    [InlineData("Import-LtvEvents", 36)]
+    [InlineData("Get-TopLtvCustomer -Top 3", 3)]
+    [InlineData("Get-LtvWeeklyMetrics -CustomerId 96f55c7d8f42", 1)]
+    public void File_items_piped_in_are_read_as_files_even_with_brackets_in_their_names(string cmdlet, int expectedOutputs)
+    {
+        using var dir = new TempFolder();
+        dir.CopySample("a[1].json");
+        dir.CopySample("b.json");
+        using var ps = ModuleRunspace.Start();
+
+        // What Get-ChildItem writes: FileInfo objects carrying the provider's PSPath.
+        var withPsPath = ps.Run(
+            "[System.IO.DirectoryInfo]::new($args[0]).GetFiles() | ForEach-Object { " +
+            "$o = [psobject]::new($_); $o.PSObject.Properties.Add([psnoteproperty]::new('PSPath', 'Microsoft.PowerShell.Core\\FileSystem::' + $_.FullName)); $o } | " + cmdlet,
+            dir.Path);
+        // Plain FileInfo objects, as [IO.DirectoryInfo]::GetFiles() returns them.
+        var plain = ps.Run("[System.IO.DirectoryInfo]::new($args[0]).GetFiles() | " + cmdlet, dir.Path);
+
+        foreach (var result in new[] { withPsPath, plain })
+        {
+            Assert.Null(result.Terminating);
+            Assert.Equal(expectedOutputs, result.Output.Count);
+            Assert.Equal(
+                new[] { Path.Combine(dir.Path, "a[1].json"), Path.Combine(dir.Path, "b.json") },
+                result.Errors.Select(e => e.Exception.Message.Split(":20: ")[0]).Order());
+        }
+    }
+
+    [Fact]
+    public void Objects_with_a_Path_property_bind_by_property_name()
+    {
+        using var dir = new TempFolder();
+        var file = dir.CopySample("a.json");
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run("@([pscustomobject]@{ Path = $args[0] } | Import-LtvEvents).Count", file);
+
+        Assert.Equal(SampleExpectations.AcceptedEvents, (int)result.Output.Single().BaseObject);
+    }
+
+    [Theory]
+    [InlineData("Import-LtvEvents -Path $args[0], samples/events.json", "ImportLtvEventsCommand", 18)]
+    [InlineData("Import-LtvEvents -LiteralPath $args[0], samples/events.json", "ImportLtvEventsCommand", 18)]
+    [InlineData("Get-TopLtvCustomer -Path $args[0], samples/events.json -Top 3", "GetTopLtvCustomerCommand", 3)]
+    [InlineData("$args[0], 'samples/events.json' | Get-LtvWeeklyMetrics", "GetLtvWeeklyMetricsCommand", 6)]
+    public void A_missing_path_is_a_non_terminating_PathNotFound_error_and_the_other_paths_are_still_read(string script, string cmdletClass, int expectedOutputs)
+    {
+        using var dir = new TempFolder();
+        var missing = Path.Combine(dir.Path, "missing.json");
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run(script, missing);
+
+        Assert.Null(result.Terminating);
+        Assert.Equal(expectedOutputs, result.Output.Count);
+        Assert.Equal(2, result.Errors.Count);
+        var notFound = result.Errors[0];
+        Assert.Equal("PathNotFound,LtvTools.Commands." + cmdletClass, notFound.FullyQualifiedErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.ObjectNotFound, notFound.CategoryInfo.Category);
+        Assert.Equal(missing, notFound.TargetObject);
+        Assert.Contains(missing, notFound.Exception.Message);
+        Assert.Equal("InvalidEvent,LtvTools.Commands." + cmdletClass, result.Errors[1].FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void A_directory_is_rejected_with_a_clear_error()
+    {
+        using var dir = new TempFolder();
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run("Import-LtvEvents -LiteralPath $args[0]", dir.Path);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("PathIsDirectory,LtvTools.Commands.ImportLtvEventsCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("is a directory", error.Exception.Message);
+    }
+
+    [Fact]
+    public void A_wildcard_that_matches_nothing_reads_nothing_without_error()
+    {
+        using var dir = new TempFolder();
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run("Import-LtvEvents -Path ($args[0] + '/*.json')", dir.Path).Clean();
+
+        Assert.Empty(result.Output);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void A_path_on_another_provider_is_rejected()
+    {
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run("Import-LtvEvents -Path Variable:PSHOME");
+
+        Assert.Equal("NotFileSystemPath,LtvTools.Commands.ImportLtvEventsCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
+    }
+}

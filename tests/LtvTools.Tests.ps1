@@ -1,0 +1,189 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# Pester 5 suite for the built module (out/LtvTools). Run it with ./build.ps1 -Test, or:
+#   dotnet build LtvTools.sln -c Release; Invoke-Pester ./tests
+
+BeforeAll {
+    $script:RepoRoot = Split-Path -Parent $PSScriptRoot
+    $script:Manifest = Join-Path $RepoRoot 'out/LtvTools/LtvTools.psd1'
+    $script:Sample = Join-Path $RepoRoot 'samples/events.json'
+    Import-Module $Manifest -Force -ErrorAction Stop
+}
+
+AfterAll {
+    Remove-Module LtvTools -ErrorAction SilentlyContinue
+}
+
+Describe 'The LtvTools module' {
+    It 'has a valid manifest' {
+        $info = Test-ModuleManifest -Path $Manifest -ErrorAction Stop
+        $info.RootModule | Should -Be 'LtvTools.dll'
+        $info.CompatiblePSEditions | Sort-Object | Should -Be @('Core', 'Desktop')
+    }
+
+    It 'exports exactly the three cmdlets' {
+        $names = Get-Command -Module LtvTools | Sort-Object Name | ForEach-Object { '{0} {1}' -f $_.CommandType, $_.Name }
+        $names | Should -Be @('Cmdlet Get-LtvWeeklyMetrics', 'Cmdlet Get-TopLtvCustomer', 'Cmdlet Import-LtvEvents')
+    }
+
+    It 'has full help for <_>' -ForEach @('Import-LtvEvents', 'Get-TopLtvCustomer', 'Get-LtvWeeklyMetrics') {
+        $help = Get-Help $_ -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -Match ([regex]::Escape("$_ ["))
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 2
+        $documented = @($help.parameters.parameter | Where-Object { ($_.description | ForEach-Object Text) -join '' } | ForEach-Object name)
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters
+        (Get-Command $_).Parameters.Keys | Where-Object { $common -notcontains $_ } | ForEach-Object { $documented | Should -Contain $_ }
+    }
+
+    It 'has an about topic' {
+        Get-Help about_LtvTools | Out-String | Should -Match 'InvalidEventJson'
+    }
+}
+
+Describe 'Get-TopLtvCustomer' {
+    Context 'on samples/events.json' {
+        BeforeAll {
+            $script:top = Import-LtvEvents $Sample -ErrorVariable script:bad -ErrorAction SilentlyContinue -WarningVariable script:warned -WarningAction SilentlyContinue |
+                Get-TopLtvCustomer -Top 3
+        }
+
+        It 'ranks the customers with exact values' {
+            $top.Count | Should -Be 3
+            $top.CustomerId | Should -Be @('5e1a7c0b3d21', 'c2b4d6e8f0a1', '96f55c7d8f42')
+            $top.LastName | Should -Be @('Garcia', 'Nguyen-Park', 'Smith')
+            $top.TotalSpend | Should -Be @(165.50, 89.99, 12.34)
+            $top.Ltv | Should -Be @(21515.00, 11698.70, 1604.20)
+            $top.TotalWeeks | Should -Be @(4, 4, 4)
+            $top.Rank | Should -Be @(1, 2, 3)
+        }
+
+        It 'rejects the REFUND record at line 20 with one error and one warning' {
+            $bad.Count | Should -Be 1
+            $bad[0].FullyQualifiedErrorId | Should -Be 'InvalidEvent,LtvTools.Commands.ImportLtvEventsCommand'
+            $bad[0].CategoryInfo.Category | Should -Be 'InvalidData'
+            $bad[0].Exception.Message | Should -BeLike '*events.json:20: unknown type ''REFUND''*'
+            $bad[0].TargetObject | Should -BeLike '{"type": "REFUND"*'
+            $warned.Count | Should -Be 1
+        }
+
+        It 'gives the same result from -Path as from the pipeline' {
+            $direct = Get-TopLtvCustomer -Path $Sample -Top 3 -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            ($direct | ConvertTo-Json) | Should -Be ($top | ConvertTo-Json)
+        }
+
+        It 'shows Rank, CustomerId, LastName, Orders, TotalSpend, TotalWeeks and Ltv by default' {
+            $text = $top | Format-Table | Out-String -Width 120
+            $text | Should -Match 'Rank\s+CustomerId\s+LastName\s+Orders\s+TotalSpend\s+TotalWeeks\s+Ltv'
+            $text | Should -Match '5e1a7c0b3d21\s+Garcia\s+2\s+165\.50\s+4\s+21515\.00'
+        }
+    }
+
+    It 'rejects -Top 0 by parameter validation' {
+        { Get-TopLtvCustomer -Path $Sample -Top 0 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,LtvTools.Commands.GetTopLtvCustomerCommand'
+    }
+
+    It 'ranks objects from ConvertFrom-Json like file records' {
+        $lines = Get-Content $Sample | Where-Object { $_ -like '{*' } | ForEach-Object { $_.TrimEnd(',') }
+        $fromJson = $lines | ConvertFrom-Json | Get-TopLtvCustomer -Top 3 -ErrorVariable jsonBad -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $fromJson.Ltv | Should -Be @(21515.00, 11698.70, 1604.20)
+        $jsonBad.Count | Should -Be 1
+        $jsonBad[0].FullyQualifiedErrorId | Should -Be 'InvalidEvent,LtvTools.Commands.GetTopLtvCustomerCommand'
+    }
+}
+
+Describe 'Paths' {
+    BeforeAll {
+        Copy-Item -LiteralPath $Sample -Destination (Join-Path $TestDrive 'a.json')
+        Copy-Item -LiteralPath $Sample -Destination (Join-Path $TestDrive 'b[1].json')
+    }
+
+    It 'expands wildcards in -Path' {
+        $events = Import-LtvEvents -Path (Join-Path $TestDrive '*.json') -ErrorVariable wildBad -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $events.Count | Should -Be 36
+        $wildBad.Count | Should -Be 2
+    }
+
+    It 'reads a name with brackets through -LiteralPath' {
+        $events = Import-LtvEvents -LiteralPath (Join-Path $TestDrive 'b[1].json') -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $events.Count | Should -Be 18
+    }
+
+    It 'reads Get-ChildItem output, brackets included' {
+        $top = Get-ChildItem $TestDrive -Filter *.json | Get-TopLtvCustomer -Top 1 -ErrorVariable gciBad -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $top.CustomerId | Should -Be '5e1a7c0b3d21'
+        $gciBad.Count | Should -Be 2
+        (Get-ChildItem $TestDrive -Filter *.json | Import-LtvEvents -ErrorAction SilentlyContinue -WarningAction SilentlyContinue).Count | Should -Be 36
+    }
+
+    It 'reports a missing path without stopping the other paths' {
+        $missing = Join-Path $TestDrive 'missing.json'
+        $events = Import-LtvEvents -Path $missing, $Sample -ErrorVariable pathBad -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $events.Count | Should -Be 18
+        $pathBad[0].FullyQualifiedErrorId | Should -Be 'PathNotFound,LtvTools.Commands.ImportLtvEventsCommand'
+        $pathBad[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}
+
+Describe 'Bad records' {
+    BeforeAll {
+        $script:mixed = Join-Path $TestDrive 'mixed.jsonl'
+        @(
+            '{"type": "SITE_VISIT", "verb": "NEW", "key": "v1", "event_time": "2017-01-06T12:45:52Z", "customer_id": "c1"}'
+            '{"type": "ORDER", "verb": "NEW", "key":'
+            '{"type": "ORDER", "verb": "NEW", "key": "o2", "event_time": "yesterday", "customer_id": "c1", "total_amount": "1.00 USD"}'
+        ) | Set-Content -LiteralPath $mixed -Encoding utf8
+    }
+
+    It 'become error records with ids, category, raw text and line numbers' {
+        $events = Import-LtvEvents $mixed -ErrorVariable recordBad -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        @($events).Count | Should -Be 1
+        $recordBad.FullyQualifiedErrorId | Should -Be @('InvalidEventJson,LtvTools.Commands.ImportLtvEventsCommand', 'InvalidEvent,LtvTools.Commands.ImportLtvEventsCommand')
+        $recordBad[0].Exception.Message | Should -BeLike '*mixed.jsonl:2: invalid JSON*'
+        $recordBad[1].Exception.Message | Should -BeLike "*mixed.jsonl:3: event_time 'yesterday' is not ISO 8601*"
+        $recordBad[1].TargetObject | Should -BeLike '*"yesterday"*'
+    }
+
+    It 'stop the command at the first one with -ErrorAction Stop' {
+        { Import-LtvEvents $mixed -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidEventJson,LtvTools.Commands.ImportLtvEventsCommand'
+    }
+}
+
+Describe 'Get-LtvWeeklyMetrics' {
+    It 'returns one row per active week' {
+        $rows = Import-LtvEvents $Sample -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Get-LtvWeeklyMetrics -CustomerId 5e1a7c0b3d21
+        $rows.Week | Should -Be @(2, 3)
+        $rows.OrderAmount | Should -Be @(45.50, 120.00)
+    }
+
+    It 'adds zero rows with -IncludeEmptyWeeks' {
+        $rows = Get-LtvWeeklyMetrics -Path $Sample -CustomerId 5e1a* -IncludeEmptyWeeks -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $rows.Week | Should -Be @(1, 2, 3, 4)
+        $rows.SiteVisits | Should -Be @(0, 1, 1, 0)
+        $rows[0].WeekStart.ToString() | Should -Be '2017-01-01T00:00:00Z'
+    }
+}
+
+Describe 'Export-Csv' {
+    It 'round-trips customers through Import-Csv with readable columns' {
+        $csv = Join-Path $TestDrive 'top.csv'
+        Get-TopLtvCustomer -Path $Sample -Top 3 -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $rows = Import-Csv -LiteralPath $csv
+        $rows.CustomerId | Should -Be @('5e1a7c0b3d21', 'c2b4d6e8f0a1', '96f55c7d8f42')
+        # Export-Csv writes each value's ToString(): decimals keep their two places.
+        $rows[0].Ltv | Should -Be ([decimal]'21515.00').ToString()
+        $rows[0].TotalSpend | Should -Be ([decimal]'165.50').ToString()
+        $rows[0].TotalWeeks | Should -Be '4'
+        Get-Content -LiteralPath $csv -Raw | Should -Not -Match 'System\.'
+    }
+
+    It 'writes events with ISO 8601 times and tags as text' {
+        $csv = Join-Path $TestDrive 'events.csv'
+        Import-LtvEvents $Sample -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $rows = Import-Csv -LiteralPath $csv
+        $rows.Count | Should -Be 18
+        $rows[1].EventTime | Should -Be '2017-01-06T12:45:52.041Z'
+        $rows[1].Tags | Should -Be 'some key=some value'
+        $rows[5].Tags | Should -Be 'campaign=winter-sale; device=mobile'
+        Get-Content -LiteralPath $csv -Raw | Should -Not -Match 'System\.Object\[\]'
+    }
+}
