@@ -85,7 +85,7 @@ internal static class BenchRun
             var reason = modulePath is null
                 ? "not yet measured: out/LtvTools/LtvTools.psd1 is not built (the module has not landed)"
                 : $"not yet measured: {modulePath} does not export Get-TopLtvCustomer";
-            foreach (var mode in new[] { ModeNames.CmdletPath, ModeNames.CmdletPathSilent, ModeNames.Pipeline })
+            foreach (var mode in new[] { ModeNames.CmdletPath, ModeNames.CmdletPathSilent, ModeNames.Pipeline, ModeNames.ImportOnly })
             {
                 result.NotMeasured[mode] = reason;
             }
@@ -94,13 +94,28 @@ internal static class BenchRun
             return;
         }
 
-        void Run(string name, string description, string script, bool silent) =>
-            result.Modes.Add(Repeater.Measure(name, description, repetitions, bytes, events, () =>
-                ResultCheck.Same("core", ours, name, AsRows(session.Invoke(script, path, silent)))));
+        (string, string, Action) Checked(string name, string description, string script, bool silent) =>
+            (name, description, () => ResultCheck.Same("core", ours, name, AsRows(session.Invoke(script, path, silent))));
 
-        Run(ModeNames.CmdletPath, "(2) Get-TopLtvCustomer -Path file -Top 10", "Get-TopLtvCustomer -Path $file -Top 10", silent: false);
-        Run(ModeNames.CmdletPathSilent, "(2) same, $ProgressPreference = 'SilentlyContinue'", "Get-TopLtvCustomer -Path $file -Top 10", silent: true);
-        Run(ModeNames.Pipeline, "(3) Import-LtvEvents file | Get-TopLtvCustomer -Top 10", "Import-LtvEvents $file | Get-TopLtvCustomer -Top 10", silent: false);
+        const string ByPath = "Get-TopLtvCustomer -Path $file -Top 10";
+        var (withProgress, silentProgress) = Repeater.MeasurePair(
+            Checked(ModeNames.CmdletPath, "(2) Get-TopLtvCustomer -Path file -Top 10", ByPath, silent: false),
+            Checked(ModeNames.CmdletPathSilent, "(2) same, $ProgressPreference = 'SilentlyContinue' (runs alternate with the above)", ByPath, silent: true),
+            repetitions,
+            bytes,
+            events);
+        result.Modes.Add(withProgress);
+        result.Modes.Add(silentProgress);
+        var (name, description, run) = Checked(ModeNames.Pipeline, "(3) Import-LtvEvents file | Get-TopLtvCustomer -Top 10", "Import-LtvEvents $file | Get-TopLtvCustomer -Top 10", silent: false);
+        result.Modes.Add(Repeater.Measure(name, description, repetitions, bytes, events, run));
+        result.Modes.Add(Repeater.Measure(ModeNames.ImportOnly, "Import-LtvEvents file | Receive-BenchEvent (typed LtvEvent, counts; where pipeline time goes)", repetitions, bytes, events, () =>
+        {
+            var passed = session.Invoke("Import-LtvEvents $file | Receive-BenchEvent", path);
+            if (passed.Count != 1 || (long)passed[0].BaseObject != events)
+            {
+                throw new BenchFailure($"Import-LtvEvents passed {passed.FirstOrDefault()} events, not {events}");
+            }
+        }));
     }
 
     private static IReadOnlyList<PeerCustomer> AsRows(CoreRun run) =>

@@ -17,6 +17,7 @@ internal sealed class PowerShellSession : IDisposable
         var state = InitialSessionState.CreateDefault2();
         state.Commands.Add(new SessionStateCmdletEntry("Send-BenchItem", typeof(SendBenchItemCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Receive-BenchItem", typeof(ReceiveBenchItemCommand), null));
+        state.Commands.Add(new SessionStateCmdletEntry("Receive-BenchEvent", typeof(ReceiveBenchEventCommand), null));
         if (modulePath != null)
         {
             state.ImportPSModule(modulePath);
