@@ -123,42 +123,25 @@ internal sealed class BenchReport
     private static List<Ratio> RatiosOf(SizeResult size)
     {
         var ratios = new List<Ratio>();
-        var core = size.Mode(ModeNames.Core);
-        var peer = size.Mode(ModeNames.Peer);
-        var parse = size.Mode(ModeNames.ParseCeiling);
-        var cmdlet = size.Mode(ModeNames.CmdletPath);
-        var silent = size.Mode(ModeNames.CmdletPathSilent);
-        var pipeline = size.Mode(ModeNames.Pipeline);
-        var ceiling = size.Mode(ModeNames.PipelineCeiling);
-        if (core != null && peer != null)
+
+        // value(x, y) is computed only when both modes were measured; met(value) says whether the target holds.
+        void Add(string name, string x, string y, Func<Measurement, Measurement, double> value, string target, Func<double, bool> met)
         {
-            var value = core.MedianSeconds / peer.MedianSeconds;
-            ratios.Add(new Ratio("core/peer (time)", value, "<= 1.0", value <= 1.0));
+            if (size.Mode(x) is { } first && size.Mode(y) is { } second)
+            {
+                var v = value(first, second);
+                ratios.Add(new Ratio(name, v, target, met(v)));
+            }
         }
 
-        if (cmdlet != null && peer != null)
-        {
-            var value = cmdlet.MedianSeconds / peer.MedianSeconds;
-            ratios.Add(new Ratio("cmdlet -Path/peer (time)", value, "<= 1.0", value <= 1.0));
-        }
+        static double TimeRatio(Measurement a, Measurement b) => a.MedianSeconds / b.MedianSeconds;
+        static double ThroughputRatio(Measurement a, Measurement b) => a.EventsPerSecond / b.EventsPerSecond;
 
-        if (core != null && parse != null)
-        {
-            var value = core.EventsPerSecond / parse.EventsPerSecond;
-            ratios.Add(new Ratio("core/parse-ceiling (throughput)", value, ">= 0.5", value >= 0.5));
-        }
-
-        if (pipeline != null && ceiling != null)
-        {
-            var value = pipeline.EventsPerSecond / ceiling.EventsPerSecond;
-            ratios.Add(new Ratio("pipeline/pipeline-ceiling (throughput)", value, ">= 0.6", value >= 0.6));
-        }
-
-        if (cmdlet != null && silent != null)
-        {
-            var value = (cmdlet.MedianSeconds / silent.MedianSeconds) - 1;
-            ratios.Add(new Ratio("progress overhead (cmdlet -Path, Continue vs SilentlyContinue)", value, "< 0.02", value < 0.02));
-        }
+        Add("core/peer (time)", ModeNames.Core, ModeNames.Peer, TimeRatio, "<= 1.0", v => v <= 1.0);
+        Add("cmdlet -Path/peer (time)", ModeNames.CmdletPath, ModeNames.Peer, TimeRatio, "<= 1.0", v => v <= 1.0);
+        Add("core/parse-ceiling (throughput)", ModeNames.Core, ModeNames.ParseCeiling, ThroughputRatio, ">= 0.5", v => v >= 0.5);
+        Add("pipeline/pipeline-ceiling (throughput)", ModeNames.Pipeline, ModeNames.PipelineCeiling, ThroughputRatio, ">= 0.6", v => v >= 0.6);
+        Add("progress overhead (cmdlet -Path, Continue vs SilentlyContinue)", ModeNames.CmdletPath, ModeNames.CmdletPathSilent, (a, b) => TimeRatio(a, b) - 1, "< 0.02", v => v < 0.02);
 
         foreach (var memory in size.Memory.Where(m => m.Mode != "peer" && size.Events >= 10_000_000))
         {

@@ -71,14 +71,8 @@ internal static class BenchRun
         using var session = new PowerShellSession(modulePath);
         var bytes = result.Bytes;
         var events = result.Events;
-        result.Modes.Add(Repeater.Measure(ModeNames.PipelineCeiling, $"(4) Send-BenchItem -Count {events} | Receive-BenchItem (trivial compiled cmdlets)", repetitions, bytes, events, () =>
-        {
-            var passed = session.Invoke($"Send-BenchItem -Count {events} | Receive-BenchItem", path);
-            if (passed.Count != 1 || (long)passed[0].BaseObject != events)
-            {
-                throw new BenchFailure($"the pipeline ceiling passed {passed.FirstOrDefault()} objects, not {events}");
-            }
-        }));
+        result.Modes.Add(Repeater.Measure(ModeNames.PipelineCeiling, $"(4) Send-BenchItem -Count {events} | Receive-BenchItem (trivial compiled cmdlets)", repetitions, bytes, events,
+            Counted(session, $"Send-BenchItem -Count {events} | Receive-BenchItem", path, events)));
 
         if (!session.ModuleLoaded)
         {
@@ -108,15 +102,19 @@ internal static class BenchRun
         result.Modes.Add(silentProgress);
         var (name, description, run) = Checked(ModeNames.Pipeline, "(3) Import-LtvEvents file | Get-TopLtvCustomer -Top 10", "Import-LtvEvents $file | Get-TopLtvCustomer -Top 10", silent: false);
         result.Modes.Add(Repeater.Measure(name, description, repetitions, bytes, events, run));
-        result.Modes.Add(Repeater.Measure(ModeNames.ImportOnly, "Import-LtvEvents file | Receive-BenchEvent (typed LtvEvent, counts; where pipeline time goes)", repetitions, bytes, events, () =>
-        {
-            var passed = session.Invoke("Import-LtvEvents $file | Receive-BenchEvent", path);
-            if (passed.Count != 1 || (long)passed[0].BaseObject != events)
-            {
-                throw new BenchFailure($"Import-LtvEvents passed {passed.FirstOrDefault()} events, not {events}");
-            }
-        }));
+        result.Modes.Add(Repeater.Measure(ModeNames.ImportOnly, "Import-LtvEvents file | Receive-BenchEvent (typed LtvEvent, counts; where pipeline time goes)", repetitions, bytes, events,
+            Counted(session, "Import-LtvEvents $file | Receive-BenchEvent", path, events)));
     }
+
+    /// <summary>Runs a pipeline that ends in a counting cmdlet and fails unless it passed every object.</summary>
+    private static Action Counted(PowerShellSession session, string script, string path, long expected) => () =>
+    {
+        var passed = session.Invoke(script, path);
+        if (passed.Count != 1 || (long)passed[0].BaseObject != expected)
+        {
+            throw new BenchFailure($"'{script}' passed {passed.FirstOrDefault()} objects, not {expected}");
+        }
+    };
 
     private static IReadOnlyList<PeerCustomer> AsRows(CoreRun run) =>
         run.Top.Select(c => new PeerCustomer(c.CustomerId, c.TotalSpend, c.Ltv)).ToList();

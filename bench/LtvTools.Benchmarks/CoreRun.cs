@@ -4,27 +4,8 @@ using LtvTools.Core;
 namespace LtvTools.Benchmarks;
 
 /// <summary>The core engine alone: <see cref="FileIngestor"/> from file to dataset, then the top customers.</summary>
-internal sealed class CoreRun
+internal sealed record CoreRun(LtvDataset Dataset, IngestSummary Summary, IReadOnlyList<LtvCustomer> Top, double IngestSeconds, double RankSeconds)
 {
-    private CoreRun(LtvDataset dataset, IngestSummary summary, IReadOnlyList<LtvCustomer> top, double ingestSeconds, double rankSeconds)
-    {
-        Dataset = dataset;
-        Summary = summary;
-        Top = top;
-        IngestSeconds = ingestSeconds;
-        RankSeconds = rankSeconds;
-    }
-
-    public LtvDataset Dataset { get; }
-
-    public IngestSummary Summary { get; }
-
-    public IReadOnlyList<LtvCustomer> Top { get; }
-
-    public double IngestSeconds { get; }
-
-    public double RankSeconds { get; }
-
     /// <summary>Distinct keys the dataset holds: customers plus distinct visits, images and orders.</summary>
     public long DistinctKeys => (long)Dataset.CustomerCount + Dataset.DistinctVisits + Dataset.DistinctImages + Dataset.DistinctOrders;
 

@@ -9,14 +9,6 @@ namespace LtvTools.Benchmarks;
 /// </summary>
 [Cmdlet(VerbsCommunications.Receive, "BenchEvent")]
 [OutputType(typeof(long))]
-public sealed class ReceiveBenchEventCommand : PSCmdlet
+public sealed class ReceiveBenchEventCommand : CountingCmdlet<LtvEvent>
 {
-    private long _count;
-
-    [Parameter(Mandatory = true, ValueFromPipeline = true)]
-    public LtvEvent? InputObject { get; set; }
-
-    protected override void ProcessRecord() => _count++;
-
-    protected override void EndProcessing() => WriteObject(_count);
 }
