@@ -27,7 +27,7 @@ namespace LtvTools.Core
         public CompactKeyMap(int expected = 0)
         {
             var capacity = MinCapacity;
-            while (capacity < expected * 2L && capacity < (1 << 30))
+            while (capacity * 0.7 < expected && capacity < (1 << 30))
             {
                 capacity <<= 1;
             }
@@ -180,10 +180,27 @@ namespace LtvTools.Core
             _growAt = (int)(capacity * 0.7);
         }
 
-        private void Grow()
+        /// <summary>Makes room for <paramref name="expected"/> entries in all, rehashing at most once.</summary>
+        public void EnsureCapacity(long expected)
+        {
+            var capacity = _entries.Length;
+            while (capacity * 0.7 < expected && capacity < (1 << 30))
+            {
+                capacity <<= 1;
+            }
+
+            if (capacity > _entries.Length)
+            {
+                Resize(capacity);
+            }
+        }
+
+        private void Grow() => Resize(_entries.Length * 2);
+
+        private void Resize(int capacity)
         {
             var old = _entries;
-            _entries = new Entry[old.Length * 2];
+            _entries = new Entry[capacity];
             SetCapacity(_entries.Length);
             var mask = _entries.Length - 1;
             for (var i = 0; i < old.Length; i++)

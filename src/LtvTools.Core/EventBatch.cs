@@ -26,7 +26,10 @@ namespace LtvTools.Core
         /// <summary>Set when reading the chunk failed (I/O); the ingest is abandoned with this error.</summary>
         public Exception? Failure { get; set; }
 
-        public bool IsFull => Count == Capacity;
+        /// <summary>Most rejections a batch holds, so a file of bad records costs bounded memory too.</summary>
+        public const int RejectionCapacity = 256;
+
+        public bool IsFull => Count == Capacity || Rejections.Count == RejectionCapacity;
 
         public void Reset()
         {

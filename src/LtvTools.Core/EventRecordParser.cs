@@ -38,6 +38,9 @@ namespace LtvTools.Core
             fields = default;
             try
             {
+                // JSON text is UTF-8, and Utf8JsonReader does not check string values it is not asked to decode:
+                // check the whole record here, so a bad byte rejects this record instead of failing the file later.
+                Utf8.Validate(record);
                 return TryParseCore(record, rates, ref fields, out reason);
             }
             catch (JsonException ex)
@@ -324,10 +327,22 @@ namespace LtvTools.Core
                     return false;
                 }
 
+                decimal amountUsd;
+                try
+                {
+                    amountUsd = rate == 1m ? amount : amount * rate;
+                }
+                catch (OverflowException)
+                {
+                    // Only an absurd rate gets here, but it must cost one record, not the whole file.
+                    reason = $"total_amount '{Shown(amountSpan)}' is too large once converted to USD at the rate given for {currency}";
+                    return false;
+                }
+
                 fields.HasAmount = true;
                 fields.Amount = amount;
                 fields.Currency = currency;
-                fields.AmountUsd = rate == 1m ? amount : amount * rate;
+                fields.AmountUsd = amountUsd;
             }
 
             reason = string.Empty;

@@ -20,6 +20,7 @@ namespace LtvTools.Core
     {
         private const int RecordsBetweenChecks = 1024;
         private const int BatchesInFlightPerChunk = 4;
+        private const int BytesPerEventEstimate = 170;
 
         private readonly LtvOptions _options;
 
@@ -56,7 +57,11 @@ namespace LtvTools.Core
                 throw new ArgumentNullException(nameof(dataset));
             }
 
-            if (MaxDegreeOfParallelism < 2 || new FileInfo(path).Length < ParallelThresholdBytes)
+            // Sized once from the file, instead of rehashing every table as it doubles; records of this kind
+            // average about 170 bytes, and a wrong guess only means a table grows later.
+            var length = new FileInfo(path).Length;
+            dataset.EnsureCapacity(length / BytesPerEventEstimate);
+            if (MaxDegreeOfParallelism < 2 || length < ParallelThresholdBytes)
             {
                 return IngestSerial(path, dataset, cancellation);
             }
@@ -67,6 +72,7 @@ namespace LtvTools.Core
 
         private IngestSummary IngestSerial(string path, LtvDataset dataset, CancellationToken cancellation)
         {
+            cancellation.ThrowIfCancellationRequested();
             using (var reader = new EventFileReader(path, _options.ExchangeRates))
             {
                 var sinceCheck = 0;
@@ -240,23 +246,22 @@ namespace LtvTools.Core
                             if (records.FramingError != null)
                             {
                                 batch.Rejections.Add(new EventRejection(path, records.Line, records.FramingError, records.FramingRawText));
-                                continue;
                             }
 
-                            var record = records.Current;
-                            if (EventRecordParser.TryParse(record, _options.ExchangeRates, out var fields, out var reason))
+                            else if (EventRecordParser.TryParse(records.Current, _options.ExchangeRates, out var fields, out var reason))
                             {
                                 batch.Events[batch.Count++] = CompactEvent.From(fields, baseSequence + records.Offset);
-                                if (batch.IsFull)
-                                {
-                                    batch.FilePosition = file.Position;
-                                    queue.Add(batch, cancellation);
-                                    batch = Fresh();
-                                }
                             }
                             else
                             {
-                                batch.Rejections.Add(new EventRejection(path, records.Line, reason, Utf8.ForMessage(record, RecordLimits.MaxRawTextBytes)));
+                                batch.Rejections.Add(new EventRejection(path, records.Line, reason, Utf8.ForMessage(records.Current, RecordLimits.MaxRawTextBytes)));
+                            }
+
+                            if (batch.IsFull)
+                            {
+                                batch.FilePosition = file.Position;
+                                queue.Add(batch, cancellation);
+                                batch = Fresh();
                             }
                         }
                     }

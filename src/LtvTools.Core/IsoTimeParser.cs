@@ -16,8 +16,8 @@ namespace LtvTools.Core
             utcTicks = 0;
             problem = null;
 
-            // Shortest valid form: 2017-01-06T12:46:46Z (20 bytes).
-            if (text.Length < 20 || text.Length > 40)
+            // Shortest valid form: 2017-01-06T12:46:46Z (20 bytes); 19 bytes is a time that lacks only its offset.
+            if (text.Length < 19 || text.Length > 40)
             {
                 return false;
             }

@@ -10,12 +10,20 @@ namespace LtvTools.Core
     /// </summary>
     public sealed class LtvDataset
     {
-        private readonly CompactKeyMap<CustomerState> _customers = new CompactKeyMap<CustomerState>();
-        private readonly CompactKeyMap<VisitRecord> _visits = new CompactKeyMap<VisitRecord>();
-        private readonly CompactKeyMap<bool> _images = new CompactKeyMap<bool>();
-        private readonly CompactKeyMap<EventVersions<OrderPayload>> _orders = new CompactKeyMap<EventVersions<OrderPayload>>();
+        private readonly CompactKeyMap<CustomerState> _customers;
+        private readonly CompactKeyMap<VisitRecord> _visits;
+        private readonly CompactKeyMap<bool> _images;
+        private readonly CompactKeyMap<EventVersions<OrderPayload>> _orders;
         private long _earliestTicks = long.MaxValue;
         private long _latestTicks = long.MinValue;
+
+        public LtvDataset()
+        {
+            _customers = new CompactKeyMap<CustomerState>();
+            _visits = new CompactKeyMap<VisitRecord>();
+            _images = new CompactKeyMap<bool>();
+            _orders = new CompactKeyMap<EventVersions<OrderPayload>>();
+        }
 
         /// <summary>Accepted events taken in, duplicates included.</summary>
         public long EventsAccepted { get; private set; }
@@ -48,6 +56,24 @@ namespace LtvTools.Core
         internal IEnumerable<VisitRecord> Visits => _visits.Values();
 
         internal IEnumerable<EventVersions<OrderPayload>> Orders => _orders.Values();
+
+        /// <summary>
+        /// Makes room for about <paramref name="moreEvents"/> further events in the usual mix (about half visits,
+        /// a third orders, one customer per ten events), so the tables are rehashed once instead of many times.
+        /// An estimate: a different mix only means some table grows later.
+        /// </summary>
+        public void EnsureCapacity(long moreEvents)
+        {
+            if (moreEvents <= 0)
+            {
+                return;
+            }
+
+            _customers.EnsureCapacity(_customers.Count + (moreEvents / 10));
+            _visits.EnsureCapacity(_visits.Count + (moreEvents / 2));
+            _images.EnsureCapacity(_images.Count + (moreEvents / 7));
+            _orders.EnsureCapacity(_orders.Count + (moreEvents / 4));
+        }
 
         /// <summary>Takes in one event (the pipeline form), at the next input position.</summary>
         public void Add(LtvEvent e)
@@ -227,8 +253,17 @@ namespace LtvTools.Core
         private void AddVisit(CompactKey key, CompactKey customerKey, long ticks, long sequence)
         {
             Accept(ticks);
-            GetOrAddCustomer(customerKey);
-            AddVisitRecord(key, new VisitRecord(customerKey, ticks, sequence));
+            ref var customer = ref GetOrAddCustomer(customerKey);
+            ref var existing = ref _visits.GetOrAdd(key, out var added);
+            if (added)
+            {
+                // The common case costs one probe of each table: the customer's slot is still valid here.
+                existing = new VisitRecord(customerKey, ticks, sequence);
+                customer.SiteVisits++;
+                return;
+            }
+
+            AddRepeatedVisit(ref existing, new VisitRecord(customerKey, ticks, sequence));
         }
 
         /// <summary>A visit counts once per key; its customer and week come from its earliest event.</summary>
@@ -242,6 +277,11 @@ namespace LtvTools.Core
                 return;
             }
 
+            AddRepeatedVisit(ref existing, visit);
+        }
+
+        private void AddRepeatedVisit(ref VisitRecord existing, VisitRecord visit)
+        {
             DuplicatesIgnored++;
             if (visit.IsEarlierThan(existing))
             {
@@ -272,8 +312,19 @@ namespace LtvTools.Core
         private void AddOrder(CompactKey key, CompactKey customerKey, long ticks, long sequence, decimal amountUsd)
         {
             Accept(ticks);
-            GetOrAddCustomer(customerKey);
-            AddOrderVersion(key, new EventVersion<OrderPayload>(ticks, sequence, new OrderPayload(amountUsd, customerKey)));
+            ref var customer = ref GetOrAddCustomer(customerKey);
+            var version = new EventVersion<OrderPayload>(ticks, sequence, new OrderPayload(amountUsd, customerKey));
+            ref var slot = ref _orders.GetOrAdd(key, out var added);
+            if (added)
+            {
+                // A new order: one probe of each table, the customer's slot still valid.
+                slot = new EventVersions<OrderPayload>(version);
+                customer.Orders++;
+                customer.TotalSpend += amountUsd;
+                return;
+            }
+
+            AddRepeatedOrderVersion(slot, version);
         }
 
         /// <summary>An order counts once; its amount and customer follow its winning version, kept current in the totals.</summary>
@@ -287,7 +338,11 @@ namespace LtvTools.Core
                 return;
             }
 
-            var order = slot;
+            AddRepeatedOrderVersion(slot, version);
+        }
+
+        private void AddRepeatedOrderVersion(EventVersions<OrderPayload> order, EventVersion<OrderPayload> version)
+        {
 
             var before = order.Winner.Payload;
             if (!order.Add(version))

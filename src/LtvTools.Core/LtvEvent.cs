@@ -9,12 +9,12 @@ namespace LtvTools.Core
         private EventTags? _tags;
         private byte[]? _tagsJson;
 
-        /// <summary>The names of the flattened fields, in row order.</summary>
-        public static IReadOnlyList<string> FieldNames { get; } = new[]
+        /// <summary>The names of the flattened fields, in row order (read-only: a cast to an array cannot change them).</summary>
+        public static IReadOnlyList<string> FieldNames { get; } = Array.AsReadOnly(new[]
         {
             "Type", "Verb", "Key", "EventTime", "LastName", "AdrCity", "AdrState", "CustomerId",
             "Tags", "CameraMake", "CameraModel", "TotalAmount", "Currency",
-        };
+        });
 
         public LtvEvent(EventType type, string verb, string key, UtcTimestamp eventTime)
         {

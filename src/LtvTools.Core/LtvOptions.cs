@@ -9,7 +9,11 @@ namespace LtvTools.Core
 
         public const decimal DefaultLifespanYears = 10m;
 
-        public static LtvOptions Default { get; } = new LtvOptions();
+        /// <summary>An upper bound that keeps 52 × spend × lifespan far inside decimal's range.</summary>
+        public const decimal MaxLifespanYears = 1000m;
+
+        /// <summary>Fresh default options each time: one shared instance could be changed by one caller under another.</summary>
+        public static LtvOptions Default => new LtvOptions();
 
         public WeekStart WeekStart { get; set; } = WeekStart.Sunday;
 
@@ -19,9 +23,9 @@ namespace LtvTools.Core
             get => _lifespanYears;
             set
             {
-                if (value <= 0)
+                if (value <= 0 || value > MaxLifespanYears)
                 {
-                    throw new ArgumentOutOfRangeException(nameof(value), value, "The lifespan must be greater than zero.");
+                    throw new ArgumentOutOfRangeException(nameof(value), value, $"The lifespan must be greater than zero and at most {MaxLifespanYears} years.");
                 }
 
                 _lifespanYears = value;

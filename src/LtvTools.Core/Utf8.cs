@@ -21,6 +21,20 @@ namespace LtvTools.Core
             }
         }
 
+        /// <summary>Throws <see cref="DecoderFallbackException"/> when the bytes are not valid UTF-8; allocates nothing.</summary>
+        public static unsafe void Validate(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.IsEmpty)
+            {
+                return;
+            }
+
+            fixed (byte* pointer = bytes)
+            {
+                Strict.GetCharCount(pointer, bytes.Length);
+            }
+        }
+
         /// <summary>Text for error messages: never throws, replaces invalid bytes, and cuts long input.</summary>
         public static string ForMessage(ReadOnlySpan<byte> bytes, int maxBytes)
         {

@@ -98,6 +98,15 @@ internal sealed class IngestRun
         return run;
     }
 
+    /// <summary>Writes the records as one NDJSON file and runs it.</summary>
+    public static IngestRun OfLines(params string[] lines) => OfLines(null, lines);
+
+    public static IngestRun OfLines(LtvOptions? options, params string[] lines)
+    {
+        using var files = new TestFiles();
+        return Of(options, paths: files.Write("events.jsonl", Json.Lines(lines)));
+    }
+
     public IReadOnlyList<LtvCustomer> Top(int x = 10, LtvOptions? options = null) => SimpleLtv.TopSimpleLtvCustomers(x, Dataset, options);
 }
 

@@ -37,6 +37,26 @@ public class ExportTextTests
     }
 
     [Fact]
+    public void The_csv_rows_shown_in_the_README_are_what_the_customers_give()
+    {
+        using var ps = ModuleRunspace.Start();
+
+        // Export-Csv (PowerShell 7) quotes every field and joins them with commas.
+        var rows = ps.Run("Get-TopLtvCustomer -Path samples/events.json -Top 3 -ErrorAction SilentlyContinue | ForEach-Object { ($_.PSObject.Properties | ForEach-Object { '\"{0}\"' -f $_.Value }) -join ',' }").Output.Select(o => o.ToString());
+
+        Assert.Equal(
+            new[]
+            {
+                "\"1\",\"5e1a7c0b3d21\",\"Garcia\",\"Springfield\",\"IL\",\"2\",\"2\",\"165.50\",\"4\",\"82.75\",\"0.5\",\"41.375\",\"21515.00\"",
+                "\"2\",\"c2b4d6e8f0a1\",\"Nguyen-Park\",\"Seattle\",\"WA\",\"2\",\"1\",\"89.99\",\"4\",\"44.995\",\"0.5\",\"22.4975\",\"11698.70\"",
+                "\"3\",\"96f55c7d8f42\",\"Smith\",\"Middletown\",\"AK\",\"1\",\"1\",\"12.34\",\"4\",\"12.34\",\"0.25\",\"3.085\",\"1604.20\"",
+            },
+            rows);
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        Assert.All(rows, row => Assert.Contains(row, readme));
+    }
+
+    [Fact]
     public void Event_times_compare_with_dates_typed_in_PowerShell()
     {
         using var ps = ModuleRunspace.Start();

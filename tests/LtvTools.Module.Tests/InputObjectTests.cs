@@ -32,6 +32,17 @@ public class InputObjectTests
     }
 
     [Fact]
+    public void An_array_given_to_InputObject_is_taken_element_by_element()
+    {
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run("$events = Import-LtvEvents samples/events.json -ErrorAction SilentlyContinue; Get-TopLtvCustomer -InputObject $events -Top 3");
+
+        SampleExpectations.AssertTopThree(result);
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
     public void Nested_tag_objects_and_DateTime_times_keep_their_meaning()
     {
         using var ps = ModuleRunspace.Start();

@@ -95,6 +95,24 @@ public class PathTests
     }
 
     [Theory]
+    [InlineData("[pscustomobject]@{ Path = $args[0] } | Get-TopLtvCustomer -Top 1")]
+    [InlineData("[pscustomobject]@{ PSPath = $args[0] } | Get-TopLtvCustomer -Top 1")]
+    [InlineData("$args[0] | Get-TopLtvCustomer -Top 1")]
+    [InlineData("[System.IO.FileInfo]::new($args[0]) | Get-TopLtvCustomer -Top 1")]
+    public void Paths_piped_to_Get_TopLtvCustomer_are_read_as_files(string script)
+    {
+        using var dir = new TempFolder();
+        var file = dir.CopySample("piped.json");
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run(script, file);
+
+        Assert.Equal("5e1a7c0b3d21", result.Value(0, "CustomerId"));
+        Assert.Equal(21515.00m, result.Value(0, "Ltv"));
+        Assert.Equal("InvalidEvent,LtvTools.Commands.GetTopLtvCustomerCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
+    }
+
+    [Theory]
     [InlineData("Import-LtvEvents -Path $args[0], samples/events.json", "ImportLtvEventsCommand", 18)]
     [InlineData("Import-LtvEvents -LiteralPath $args[0], samples/events.json", "ImportLtvEventsCommand", 18)]
     [InlineData("Get-TopLtvCustomer -Path $args[0], samples/events.json -Top 3", "GetTopLtvCustomerCommand", 3)]

@@ -32,6 +32,17 @@ public class TopCustomerTests
     }
 
     [Fact]
+    public void Empty_input_gives_no_customers_and_no_error()
+    {
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run("@() | Get-TopLtvCustomer; @() | Get-LtvWeeklyMetrics -IncludeEmptyWeeks").Clean();
+
+        Assert.Empty(result.Output);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
     public void Top_0_is_rejected_by_parameter_validation_before_anything_is_read()
     {
         using var ps = ModuleRunspace.Start();
@@ -44,7 +55,7 @@ public class TopCustomerTests
     }
 
     [Fact]
-    public void LifespanYears_scales_the_ltv_and_must_be_above_zero()
+    public void LifespanYears_scales_the_ltv_and_must_be_above_zero_and_at_most_1000()
     {
         using var ps = ModuleRunspace.Start();
         var five = ps.Run("Get-TopLtvCustomer -Path samples/events.json -Top 1 -LifespanYears 2.5 -ErrorAction SilentlyContinue | ForEach-Object Ltv");
@@ -53,6 +64,10 @@ public class TopCustomerTests
         var zero = ps.Run("Get-TopLtvCustomer -Path samples/events.json -LifespanYears 0");
         Assert.Equal("ParameterArgumentValidationError,LtvTools.Commands.GetTopLtvCustomerCommand", Assert.Single(zero.Errors).FullyQualifiedErrorId);
         Assert.Empty(zero.Output);
+
+        var absurd = ps.Run("Get-TopLtvCustomer -Path samples/events.json -LifespanYears 1001");
+        Assert.Equal("ParameterArgumentValidationError,LtvTools.Commands.GetTopLtvCustomerCommand", Assert.Single(absurd.Errors).FullyQualifiedErrorId);
+        Assert.Empty(absurd.Output);
     }
 
     [Fact]

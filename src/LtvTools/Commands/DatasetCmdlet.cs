@@ -12,7 +12,13 @@ namespace LtvTools.Commands
     /// The aggregating cmdlets: events come from the pipeline (LtvEvent objects, or objects with the file's
     /// property names) or from files read by the engine straight into one dataset; results are emitted at the end.
     /// </summary>
-    public abstract class DatasetCmdlet : EventReadingCmdlet
+    /// <remarks>
+    /// The derived cmdlets make the InputObject set their default parameter set. PowerShell tries the default
+    /// set first when it binds each pipeline object, so an LtvEvent binds to -InputObject at once instead of
+    /// first failing to convert to -Path's string[]: that attempt cost more than aggregating the event. Strings
+    /// and file items that arrive this way are read as files, as -Path and -LiteralPath would read them.
+    /// </remarks>
+    public abstract class DatasetCmdlet : EventReadingCmdlet, IDisposable
     {
         protected const string InputObjectSet = "InputObject";
 
@@ -73,6 +79,12 @@ namespace LtvTools.Commands
             _stop.Cancel();
         }
 
+        /// <summary>PowerShell disposes the cmdlet when its pipeline ends.</summary>
+        public void Dispose()
+        {
+            _stop.Dispose();
+        }
+
         /// <summary>Emits the cmdlet's results from the complete <see cref="Dataset"/>.</summary>
         protected abstract void WriteResults();
 
@@ -102,7 +114,34 @@ namespace LtvTools.Commands
                 return;
             }
 
+            // Strings piped in are paths, as they would be for -Path (the event set is tried first, see the class remarks).
+            if (value is string path)
+            {
+                foreach (var file in ResolvePipedPath(path))
+                {
+                    IngestFile(file);
+                }
+
+                return;
+            }
+
+            // -InputObject $events (an array given as an argument, not piped): take each element.
+            if (value is IEnumerable items && !(value is string) && !(value is IDictionary))
+            {
+                foreach (var element in items)
+                {
+                    TakeInputObject(element);
+                }
+
+                return;
+            }
+
             var properties = PropertyBag.From(input!);
+            if (TryTakePathObject(properties))
+            {
+                return;
+            }
+
             if (EventRecord.TryFromProperties(properties, Rates, out var fromProperties, out var reason, out var json))
             {
                 IngestPipelineEvent(fromProperties!);
@@ -112,6 +151,51 @@ namespace LtvTools.Commands
                 _pipelineRejected++;
                 WriteRejection(new EventRejection(PipelineSource, _pipelineAccepted + _pipelineRejected, reason, json));
             }
+        }
+
+        /// <summary>
+        /// An object that names a file rather than an event (no 'type', but a Path, LiteralPath, PSPath or
+        /// FullName property) is read as that file, as binding by property name to -Path or -LiteralPath would.
+        /// </summary>
+        private bool TryTakePathObject(List<KeyValuePair<string, object?>> properties)
+        {
+            string? path = null;
+            var literal = false;
+            foreach (var property in properties)
+            {
+                if (string.Equals(property.Key, "type", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+
+                if (property.Value is string text)
+                {
+                    if (string.Equals(property.Key, "Path", StringComparison.OrdinalIgnoreCase))
+                    {
+                        path = text;
+                        literal = false;
+                    }
+                    else if (path is null && (string.Equals(property.Key, "LiteralPath", StringComparison.OrdinalIgnoreCase) ||
+                        string.Equals(property.Key, "PSPath", StringComparison.OrdinalIgnoreCase) ||
+                        string.Equals(property.Key, "FullName", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        path = text;
+                        literal = true;
+                    }
+                }
+            }
+
+            if (path is null)
+            {
+                return false;
+            }
+
+            foreach (var file in literal ? ResolvePipedLiteralPath(path) : ResolvePipedPath(path))
+            {
+                IngestFile(file);
+            }
+
+            return true;
         }
 
         private void IngestPipelineEvent(LtvEvent e)

@@ -26,6 +26,7 @@ namespace LtvTools.Commands
 
         /// <summary>Event files; wildcards are expanded by the provider.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
 
@@ -68,6 +69,12 @@ namespace LtvTools.Commands
 
         /// <summary>One file item (for example a FileInfo from Get-ChildItem) taken literally.</summary>
         protected IEnumerable<string> ResolveFileItem(FileSystemInfo item) => ResolveLiteral(item.FullName);
+
+        /// <summary>A path piped in as a string, resolved with wildcards as -Path would be.</summary>
+        protected IEnumerable<string> ResolvePipedPath(string path) => ResolveWildcard(path);
+
+        /// <summary>A path piped in as a property that names a file literally (LiteralPath, PSPath, FullName).</summary>
+        protected IEnumerable<string> ResolvePipedLiteralPath(string path) => ResolveLiteral(path);
 
         /// <summary>Reports one rejected record as a non-terminating InvalidData error.</summary>
         protected void WriteRejection(EventRejection rejection)

@@ -4,7 +4,7 @@ using LtvTools.Core;
 namespace LtvTools.Commands
 {
     /// <summary>Get-TopLtvCustomer: the customers with the highest Simple LTV, in rank order.</summary>
-    [Cmdlet(VerbsCommon.Get, "TopLtvCustomer", DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsCommon.Get, "TopLtvCustomer", DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(LtvCustomer))]
     public sealed class GetTopLtvCustomerCommand : DatasetCmdlet
     {
@@ -15,7 +15,7 @@ namespace LtvTools.Commands
 
         /// <summary>t in LTV = 52 × a × t.</summary>
         [Parameter]
-        [ValidateGreaterThanZero]
+        [ValidateLifespanYears]
         public decimal LifespanYears { get; set; } = LtvOptions.DefaultLifespanYears;
 
         protected override string Activity => "Reading events for Get-TopLtvCustomer";
