@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace LtvTools.Benchmarks;
+
+/// <summary>The table printed at the end of a run, the ratios against the issue's targets, and the same as JSON.</summary>
+internal sealed class BenchReport
+{
+    private const double GigaByte = 1024.0 * 1024 * 1024;
+
+    public BenchReport(IReadOnlyList<SizeResult> sizes)
+    {
+        Sizes = sizes;
+        Ratios = sizes.ToDictionary(s => s.Events, RatiosOf);
+        if (sizes.Count == 2 && sizes[0].Mode(ModeNames.Core) is { } small && sizes[1].Mode(ModeNames.Core) is { } large)
+        {
+            var factor = (double)sizes[1].Events / sizes[0].Events;
+            var scaling = large.MedianSeconds / small.MedianSeconds;
+            Scaling = new Ratio($"core time {sizes[1].Events / 1e6:F0}M / {sizes[0].Events / 1e6:F0}M", scaling, $"<= {factor * 1.1:F1}", scaling <= factor * 1.1);
+        }
+    }
+
+    public DateTime Date { get; } = DateTime.UtcNow;
+
+    public IReadOnlyList<SizeResult> Sizes { get; }
+
+    public Dictionary<long, List<Ratio>> Ratios { get; }
+
+    public Ratio? Scaling { get; }
+
+    public string Render()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"LtvTools benchmark, {Date:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        foreach (var size in Sizes)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"{Path.GetFileName(size.File)}: {size.Bytes / 1e6:F1} MB, {size.Events:N0} events, {size.Customers:N0} customers, {size.DistinctKeys:N0} distinct keys, median of {size.Repetitions}, load average {size.LoadBefore?.ToString("F1", CultureInfo.InvariantCulture) ?? "?"} -> {size.LoadAfter?.ToString("F1", CultureInfo.InvariantCulture) ?? "?"}");
+            text.AppendLine("| mode | median s | MB/s | events/s |");
+            text.AppendLine("|---|---:|---:|---:|");
+            foreach (var mode in size.Modes)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {mode.Name} | {mode.MedianSeconds:F3} | {mode.MegabytesPerSecond:F1} | {mode.EventsPerSecond:N0} |");
+            }
+
+            foreach (var (mode, reason) in size.NotMeasured)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {mode} | {reason} | | |");
+            }
+
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"core phases: file -> dataset {size.CoreIngestSeconds:F3} s, dataset -> top 10 {size.CoreRankSeconds:F3} s");
+            text.AppendLine("| ratio | value | target | met |");
+            text.AppendLine("|---|---:|---|---|");
+            foreach (var ratio in Ratios[size.Events])
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {ratio.Name} | {ratio.Value:F2} | {ratio.Target} | {(ratio.Met ? "yes" : "NO")} |");
+            }
+
+            text.AppendLine();
+            text.AppendLine("| memory (fresh process, one run) | peak working set MB | GC heap after full GC MB | bytes per distinct key |");
+            text.AppendLine("|---|---:|---:|---:|");
+            foreach (var memory in size.Memory)
+            {
+                var perKey = memory.DistinctKeys > 0 ? memory.BytesPerDistinctKey.ToString("F0", CultureInfo.InvariantCulture) : "-";
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {memory.Mode} | {memory.PeakWorkingSetBytes / 1e6:F1} | {memory.GcHeapAfterFullCollectionBytes / 1e6:F1} | {perKey} |");
+            }
+        }
+
+        if (Scaling != null)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"scaling: {Scaling.Name} = {Scaling.Value:F2} (target {Scaling.Target}: {(Scaling.Met ? "met" : "NOT met")})");
+        }
+
+        return text.ToString();
+    }
+
+    public void WriteJson(string path)
+    {
+        var document = new
+        {
+            date = Date.ToString("O", CultureInfo.InvariantCulture),
+            machine = new { cores = Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, dotnet = Environment.Version.ToString() },
+            sizes = Sizes.Select(s => new
+            {
+                file = s.File,
+                bytes = s.Bytes,
+                events = s.Events,
+                customers = s.Customers,
+                distinctKeys = s.DistinctKeys,
+                repetitions = s.Repetitions,
+                loadAverageBefore = s.LoadBefore,
+                loadAverageAfter = s.LoadAfter,
+                coreIngestSeconds = s.CoreIngestSeconds,
+                coreRankSeconds = s.CoreRankSeconds,
+                modes = s.Modes.Select(m => new
+                {
+                    name = m.Name,
+                    description = m.Description,
+                    medianSeconds = m.MedianSeconds,
+                    megabytesPerSecond = m.MegabytesPerSecond,
+                    eventsPerSecond = m.EventsPerSecond,
+                    seconds = m.Seconds,
+                }),
+                notMeasured = s.NotMeasured,
+                ratios = Ratios[s.Events],
+                memory = s.Memory.Select(m => new
+                {
+                    mode = m.Mode,
+                    peakWorkingSetBytes = m.PeakWorkingSetBytes,
+                    gcHeapAfterFullCollectionBytes = m.GcHeapAfterFullCollectionBytes,
+                    distinctKeys = m.DistinctKeys,
+                    bytesPerDistinctKey = m.BytesPerDistinctKey,
+                }),
+            }),
+            scaling = Scaling,
+        };
+        File.WriteAllText(path, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+    }
+
+    private static List<Ratio> RatiosOf(SizeResult size)
+    {
+        var ratios = new List<Ratio>();
+
+        // value(x, y) is computed only when both modes were measured; met(value) says whether the target holds.
+        void Add(string name, string x, string y, Func<Measurement, Measurement, double> value, string target, Func<double, bool> met)
+        {
+            if (size.Mode(x) is { } first && size.Mode(y) is { } second)
+            {
+                var v = value(first, second);
+                ratios.Add(new Ratio(name, v, target, met(v)));
+            }
+        }
+
+        static double TimeRatio(Measurement a, Measurement b) => a.MedianSeconds / b.MedianSeconds;
+        static double ThroughputRatio(Measurement a, Measurement b) => a.EventsPerSecond / b.EventsPerSecond;
+
+        Add("core/peer (time)", ModeNames.Core, ModeNames.Peer, TimeRatio, "<= 1.0", v => v <= 1.0);
+        Add("cmdlet -Path/peer (time)", ModeNames.CmdletPath, ModeNames.Peer, TimeRatio, "<= 1.0", v => v <= 1.0);
+        Add("core/parse-ceiling (throughput)", ModeNames.Core, ModeNames.ParseCeiling, ThroughputRatio, ">= 0.5", v => v >= 0.5);
+        Add("pipeline/pipeline-ceiling (throughput)", ModeNames.Pipeline, ModeNames.PipelineCeiling, ThroughputRatio, ">= 0.6", v => v >= 0.6);
+        Add("progress overhead (cmdlet -Path, Continue vs SilentlyContinue)", ModeNames.CmdletPath, ModeNames.CmdletPathSilent, (a, b) => TimeRatio(a, b) - 1, "< 0.02", v => v < 0.02);
+
+        foreach (var memory in size.Memory.Where(m => m.Mode != "peer" && size.Events >= 10_000_000))
+        {
+            var value = memory.PeakWorkingSetBytes / GigaByte;
+            ratios.Add(new Ratio($"{memory.Mode} peak working set (GiB)", value, "<= 1.5", value <= 1.5));
+        }
+
+        return ratios;
+    }
+}

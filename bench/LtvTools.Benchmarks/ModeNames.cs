@@ -1,0 +1,16 @@
+namespace LtvTools.Benchmarks;
+
+/// <summary>The measured modes, numbered as in the issue.</summary>
+internal static class ModeNames
+{
+    public const string Core = "core";
+    public const string CoreOneThread = "core-1-thread";
+    public const string EventObjects = "event-objects-1-thread";
+    public const string CmdletPath = "cmdlet-path";
+    public const string CmdletPathSilent = "cmdlet-path-silent";
+    public const string Pipeline = "pipeline";
+    public const string ImportOnly = "import-only";
+    public const string PipelineCeiling = "pipeline-ceiling";
+    public const string ParseCeiling = "parse-ceiling";
+    public const string Peer = "peer-duckdb";
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using LtvTools.Benchmarks;
+
+try
+{
+    var command = CommandLine.Parse(args);
+    return command.Verb switch
+    {
+        "generate" => Generate(command),
+        "run" => Run(command),
+        "sql" => PrintSql(command),
+        "memory" => MemoryProbe.RunChild(command.Text("mode") ?? "core", Required(command, "file"), command.Text("module")),
+        _ => Usage($"unknown command '{command.Verb}'"),
+    };
+}
+catch (ArgumentException ex)
+{
+    return Usage(ex.Message);
+}
+catch (BenchFailure ex)
+{
+    Console.Error.WriteLine();
+    Console.Error.WriteLine("BENCH FAILED: " + ex.Message);
+    return 1;
+}
+
+static int Usage(string problem)
+{
+    Console.Error.WriteLine(problem);
+    Console.Error.WriteLine("usage: generate [--events 1000000] [--scale 1] [--format ndjson|array] [--out file] [--seed n] [--customers n]");
+    Console.Error.WriteLine("       sql [--file events.jsonl] [--top 10]   (prints the DuckDB query the peer runs)");
+    Console.Error.WriteLine("       run [--scale 1|10] [--reps 3] [--format ndjson|array] [--json out.json] [--file any.json] [--module LtvTools.psd1]");
+    return 2;
+}
+
+static int PrintSql(CommandLine command)
+{
+    var file = command.Text("file") ?? DataFiles.DefaultPath(1_000_000, IsArray(command));
+    var array = File.Exists(file) ? FileLayout.IsArray(file) : IsArray(command);
+    Console.WriteLine(DuckDbPeer.QueryFor(file, array, (int)command.Number("top", 10)));
+    return 0;
+}
+
+static string Required(CommandLine command, string name) =>
+    command.Text(name) ?? throw new ArgumentException($"--{name} is required");
+
+static bool IsArray(CommandLine command) =>
+    string.Equals(command.Text("format"), "array", StringComparison.OrdinalIgnoreCase);
+
+static string GenerateFile(long events, bool array, string output, CommandLine command)
+{
+    var options = new GeneratorOptions(
+        events,
+        command.Number("customers", GeneratorOptions.DefaultCustomers(events)),
+        array,
+        (ulong)command.Number("seed", (long)GeneratorOptions.DefaultSeed));
+    var clock = Stopwatch.StartNew();
+    var generator = new EventFileGenerator(options);
+    generator.WriteTo(output);
+    Console.WriteLine($"{output}: {new FileInfo(output).Length / 1e6:F1} MB in {clock.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine(generator.Counts);
+    return output;
+}
+
+static int Generate(CommandLine command)
+{
+    var events = command.Number("events", 1_000_000) * command.Number("scale", 1);
+    var array = IsArray(command);
+    GenerateFile(events, array, command.Text("out") ?? DataFiles.DefaultPath(events, array), command);
+    return 0;
+}
+
+static int Run(CommandLine command)
+{
+    var scale = command.Number("scale", 1);
+    var reps = (int)command.Number("reps", 3);
+    var array = IsArray(command);
+    var module = command.Text("module") ?? DataFiles.ModuleManifest;
+    var sizes = new List<SizeResult>();
+
+    if (command.Text("file") is { } file)
+    {
+        sizes.Add(BenchRun.MeasureFile(file, reps, module));
+    }
+
+    // --scale 10 measures 1M and then 10M, so the report can show how time scales.
+    foreach (var events in command.Text("file") != null ? [] : scale == 1 ? new[] { 1_000_000L } : new[] { 1_000_000L, 1_000_000L * scale })
+    {
+        var path = DataFiles.DefaultPath(events, array);
+        if (!File.Exists(path))
+        {
+            GenerateFile(events, array, path, command);
+        }
+
+        sizes.Add(BenchRun.MeasureFile(path, reps, module));
+    }
+
+    var report = new BenchReport(sizes);
+    Console.WriteLine();
+    Console.WriteLine(report.Render());
+    if (command.Text("json") is { } json)
+    {
+        report.WriteJson(json);
+        Console.WriteLine($"figures written to {json}");
+    }
+
+    return 0;
+}
