@@ -1,32 +1,29 @@
 namespace LtvTools.Core
 {
-    /// <summary>
-    /// Everything the dataset knows about one customer, kept current as events arrive. A value stored inline
-    /// in the customer map, so updating a customer's totals costs one probe and no pointer chase.
-    /// </summary>
-    internal struct CustomerState
+    /// <summary>Everything the dataset knows about one customer, joined from its visit side and its order side.</summary>
+    internal readonly struct CustomerState
     {
-        public CustomerState(CompactKey key)
+        public CustomerState(CompactKey key, long siteVisits, CustomerOrders orders)
         {
             Key = key;
-            SiteVisits = 0;
-            Orders = 0;
-            TotalSpend = 0m;
-            Profile = null;
+            SiteVisits = siteVisits;
+            Orders = orders.Orders;
+            TotalSpend = orders.TotalSpend;
+            Profile = orders.Profile;
         }
 
         public CompactKey Key { get; }
 
-        /// <summary>Null until a CUSTOMER event arrives: a customer seen only through other events has an empty profile.</summary>
-        public EventVersions<CustomerProfile>? Profile { get; set; }
+        /// <summary>Null when no CUSTOMER event arrived: a customer seen only through other events has an empty profile.</summary>
+        public EventVersions<CustomerProfile>? Profile { get; }
 
-        public long SiteVisits { get; set; }
+        public long SiteVisits { get; }
 
-        public long Orders { get; set; }
+        public long Orders { get; }
 
-        public decimal TotalSpend { get; set; }
+        public decimal TotalSpend { get; }
 
         /// <summary>The id as text.</summary>
-        public readonly string Id => Key.ToString();
+        public string Id => Key.ToString();
     }
 }

@@ -31,6 +31,9 @@ namespace LtvTools.Core
 
         public bool IsFull => Count == Capacity || Rejections.Count == RejectionCapacity;
 
+        /// <summary>How many appliers still read the batch; the last one recycles it.</summary>
+        public int PendingAppliers;
+
         public void Reset()
         {
             Count = 0;

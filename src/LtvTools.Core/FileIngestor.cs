@@ -165,8 +165,62 @@ namespace LtvTools.Core
             return summary;
         }
 
-        /// <summary>Applies batches chunk by chunk in file order, turning chunk line numbers into file line numbers.</summary>
+        /// <summary>
+        /// Applies batches chunk by chunk in file order, turning chunk line numbers into file line numbers. The
+        /// calling thread applies orders and customer events; a second thread applies visits and images to the
+        /// dataset's other side, which shares no state with the first, so both cores aggregate.
+        /// </summary>
         private Exception? ApplyInOrder(string path, ChunkPlan plan, BlockingCollection<EventBatch>[] queues, ConcurrentBag<EventBatch> spare, LtvDataset dataset, IngestSummary summary, CancellationToken cancellation)
+        {
+            Exception? visitFailure = null;
+            using (var visitWork = new BlockingCollection<EventBatch>(BatchesInFlightPerChunk * 2))
+            {
+                var visitApplier = Task.Factory.StartNew(
+                    () =>
+                    {
+                        try
+                        {
+                            foreach (var batch in visitWork.GetConsumingEnumerable())
+                            {
+                                var events = batch.Events;
+                                for (var i = 0; i < batch.Count; i++)
+                                {
+                                    if (LtvDataset.IsVisitSide(events[i].Type))
+                                    {
+                                        dataset.AddToVisitSide(events[i]);
+                                    }
+                                }
+
+                                Release(batch, spare);
+                            }
+                        }
+                        catch (Exception ex)
+                        {
+                            visitFailure = ex;
+                        }
+                    },
+                    CancellationToken.None,
+                    TaskCreationOptions.LongRunning,
+                    TaskScheduler.Default);
+
+                try
+                {
+                    return ApplyOrderSideInOrder(path, plan, queues, spare, visitWork, dataset, summary, cancellation);
+                }
+                finally
+                {
+                    // The visit side must be complete (and idle) before anyone reads the dataset.
+                    visitWork.CompleteAdding();
+                    visitApplier.Wait();
+                    if (visitFailure != null)
+                    {
+                        throw new InvalidOperationException("Applying visits failed: " + visitFailure.Message, visitFailure);
+                    }
+                }
+            }
+        }
+
+        private Exception? ApplyOrderSideInOrder(string path, ChunkPlan plan, BlockingCollection<EventBatch>[] queues, ConcurrentBag<EventBatch> spare, BlockingCollection<EventBatch> visitWork, LtvDataset dataset, IngestSummary summary, CancellationToken cancellation)
         {
             long linesBefore = 0;
             foreach (var queue in queues)
@@ -174,10 +228,15 @@ namespace LtvTools.Core
                 while (true)
                 {
                     var batch = queue.Take(cancellation);
+                    batch.PendingAppliers = 2;
+                    visitWork.Add(batch, cancellation);
                     var events = batch.Events;
                     for (var i = 0; i < batch.Count; i++)
                     {
-                        dataset.Add(events[i]);
+                        if (!LtvDataset.IsVisitSide(events[i].Type))
+                        {
+                            dataset.AddToOrderSide(events[i]);
+                        }
                     }
 
                     summary.Accepted += batch.Count;
@@ -191,8 +250,7 @@ namespace LtvTools.Core
                     var ends = batch.EndsChunk;
                     var failure = batch.Failure;
                     linesBefore += batch.ChunkNewlines;
-                    batch.Reset();
-                    spare.Add(batch);
+                    Release(batch, spare);
                     if (failure != null)
                     {
                         return failure;
@@ -206,6 +264,16 @@ namespace LtvTools.Core
             }
 
             return null;
+        }
+
+        /// <summary>The last of the two appliers to finish with a batch hands it back for reuse.</summary>
+        private static void Release(EventBatch batch, ConcurrentBag<EventBatch> spare)
+        {
+            if (Interlocked.Decrement(ref batch.PendingAppliers) == 0)
+            {
+                batch.Reset();
+                spare.Add(batch);
+            }
         }
 
         private void ReadChunk(string path, ChunkPlan plan, int index, long baseSequence, BlockingCollection<EventBatch> queue, ConcurrentBag<EventBatch> spare, IngestSummary summary, CancellationToken cancellation)

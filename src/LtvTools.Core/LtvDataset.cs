@@ -10,40 +10,42 @@ namespace LtvTools.Core
     /// </summary>
     public sealed class LtvDataset
     {
-        private readonly CompactKeyMap<CustomerState> _customers;
-        private readonly CompactKeyMap<VisitRecord> _visits;
-        private readonly CompactKeyMap<bool> _images;
-        private readonly CompactKeyMap<EventVersions<OrderPayload>> _orders;
-        private long _earliestTicks = long.MaxValue;
-        private long _latestTicks = long.MinValue;
-
-        public LtvDataset()
-        {
-            _customers = new CompactKeyMap<CustomerState>();
-            _visits = new CompactKeyMap<VisitRecord>();
-            _images = new CompactKeyMap<bool>();
-            _orders = new CompactKeyMap<EventVersions<OrderPayload>>();
-        }
+        // Two sides that share no state, so a file reader can fill both at once on two threads.
+        private readonly VisitLedger _visits = new VisitLedger();
+        private readonly OrderLedger _orders = new OrderLedger();
 
         /// <summary>Accepted events taken in, duplicates included.</summary>
-        public long EventsAccepted { get; private set; }
+        public long EventsAccepted => _visits.Counters.Accepted + _orders.Counters.Accepted;
 
         /// <summary>Accepted events that were exact repeats of one already held, and so changed nothing.</summary>
-        public long DuplicatesIgnored { get; private set; }
+        public long DuplicatesIgnored => _visits.Counters.Duplicates + _orders.Counters.Duplicates;
 
-        public int CustomerCount => _customers.Count;
+        /// <summary>Customers seen through any event (counted on demand: it walks the customers).</summary>
+        public int CustomerCount
+        {
+            get
+            {
+                var count = 0;
+                foreach (var unused in Customers)
+                {
+                    count++;
+                }
 
-        public int DistinctVisits => _visits.Count;
+                return count;
+            }
+        }
 
-        public int DistinctImages => _images.Count;
+        public int DistinctVisits => _visits.DistinctVisits;
 
-        public int DistinctOrders => _orders.Count;
+        public int DistinctImages => _visits.DistinctImages;
+
+        public int DistinctOrders => _orders.DistinctOrders;
 
         /// <summary>Earliest event time of any accepted event, or null for an empty dataset.</summary>
-        public UtcTimestamp? EarliestEvent => EventsAccepted == 0 ? (UtcTimestamp?)null : new UtcTimestamp(_earliestTicks);
+        public UtcTimestamp? EarliestEvent => EventsAccepted == 0 ? (UtcTimestamp?)null : new UtcTimestamp(Math.Min(_visits.Counters.EarliestTicks, _orders.Counters.EarliestTicks));
 
         /// <summary>Latest event time of any accepted event, or null for an empty dataset.</summary>
-        public UtcTimestamp? LatestEvent => EventsAccepted == 0 ? (UtcTimestamp?)null : new UtcTimestamp(_latestTicks);
+        public UtcTimestamp? LatestEvent => EventsAccepted == 0 ? (UtcTimestamp?)null : new UtcTimestamp(Math.Max(_visits.Counters.LatestTicks, _orders.Counters.LatestTicks));
 
         /// <summary>
         /// The input position given to the next event; ties of equal event times go to the later position.
@@ -51,11 +53,29 @@ namespace LtvTools.Core
         /// </summary>
         public long NextSequence { get; set; }
 
-        internal IEnumerable<CustomerState> Customers => _customers.Values();
+        /// <summary>Every customer, joined from both sides: those with orders or a profile first, then visit-only ones.</summary>
+        internal IEnumerable<CustomerState> Customers
+        {
+            get
+            {
+                foreach (var pair in _orders.Customers)
+                {
+                    yield return new CustomerState(pair.Key, _visits.VisitsOf(pair.Key), pair.Value);
+                }
 
-        internal IEnumerable<VisitRecord> Visits => _visits.Values();
+                foreach (var pair in _visits.Customers)
+                {
+                    if (!_orders.TryGetCustomer(pair.Key, out _))
+                    {
+                        yield return new CustomerState(pair.Key, pair.Value, default);
+                    }
+                }
+            }
+        }
 
-        internal IEnumerable<EventVersions<OrderPayload>> Orders => _orders.Values();
+        internal IEnumerable<VisitRecord> Visits => _visits.Visits;
+
+        internal IEnumerable<EventVersions<OrderPayload>> Orders => _orders.Orders;
 
         /// <summary>
         /// Makes room for about <paramref name="moreEvents"/> further events in the usual mix (about half visits,
@@ -69,10 +89,8 @@ namespace LtvTools.Core
                 return;
             }
 
-            _customers.EnsureCapacity(_customers.Count + (moreEvents / 10));
-            _visits.EnsureCapacity(_visits.Count + (moreEvents / 2));
-            _images.EnsureCapacity(_images.Count + (moreEvents / 7));
-            _orders.EnsureCapacity(_orders.Count + (moreEvents / 4));
+            _visits.EnsureCapacity(moreEvents / 2, moreEvents / 7, moreEvents / 10);
+            _orders.EnsureCapacity(moreEvents / 4, moreEvents / 10);
         }
 
         /// <summary>Takes in one event (the pipeline form), at the next input position.</summary>
@@ -89,13 +107,13 @@ namespace LtvTools.Core
             switch (e.TypeKind)
             {
                 case EventType.Customer:
-                    AddProfile(key, ticks, sequence, new CustomerProfile(e.LastName, e.AdrCity, e.AdrState));
+                    _orders.AddProfile(key, ticks, sequence, new CustomerProfile(e.LastName, e.AdrCity, e.AdrState));
                     break;
                 case EventType.SiteVisit:
-                    AddVisit(key, RequireCustomer(e), ticks, sequence);
+                    _visits.AddVisit(key, RequireCustomer(e), ticks, sequence);
                     break;
                 case EventType.Image:
-                    AddImage(key, RequireCustomer(e), ticks);
+                    _visits.AddImage(key, RequireCustomer(e), ticks);
                     break;
                 case EventType.Order:
                     var amount = e.AmountUsd ?? (e.Currency is null || e.Currency == AmountParser.DefaultCurrency ? e.TotalAmount : null);
@@ -104,7 +122,7 @@ namespace LtvTools.Core
                         throw new ArgumentException($"ORDER {e.Key} has no USD amount: read it with an exchange rate for {e.Currency}.", nameof(e));
                     }
 
-                    AddOrder(key, RequireCustomer(e), ticks, sequence, amount.Value);
+                    _orders.AddOrder(key, RequireCustomer(e), ticks, sequence, amount.Value);
                     break;
             }
         }
@@ -115,20 +133,42 @@ namespace LtvTools.Core
         /// <summary>Takes in an accepted event in its compact form (filled by a reader thread).</summary>
         internal void Add(in CompactEvent e)
         {
-            switch (e.Type)
+            if (IsVisitSide(e.Type))
             {
-                case EventType.Customer:
-                    AddProfile(e.Key, e.Ticks, e.Sequence, e.Profile);
-                    break;
-                case EventType.SiteVisit:
-                    AddVisit(e.Key, e.Customer, e.Ticks, e.Sequence);
-                    break;
-                case EventType.Image:
-                    AddImage(e.Key, e.Customer, e.Ticks);
-                    break;
-                case EventType.Order:
-                    AddOrder(e.Key, e.Customer, e.Ticks, e.Sequence, e.AmountUsd);
-                    break;
+                AddToVisitSide(e);
+            }
+            else
+            {
+                AddToOrderSide(e);
+            }
+        }
+
+        /// <summary>True for the event types the visit side takes (visits and images); the order side takes the rest.</summary>
+        internal static bool IsVisitSide(EventType type) => type == EventType.SiteVisit || type == EventType.Image;
+
+        /// <summary>Adds a visit or image. May run on another thread than <see cref="AddToOrderSide"/>, never beside itself.</summary>
+        internal void AddToVisitSide(in CompactEvent e)
+        {
+            if (e.Type == EventType.SiteVisit)
+            {
+                _visits.AddVisit(e.Key, e.Customer, e.Ticks, e.Sequence);
+            }
+            else
+            {
+                _visits.AddImage(e.Key, e.Customer, e.Ticks);
+            }
+        }
+
+        /// <summary>Adds an order or customer event. May run on another thread than <see cref="AddToVisitSide"/>.</summary>
+        internal void AddToOrderSide(in CompactEvent e)
+        {
+            if (e.Type == EventType.Order)
+            {
+                _orders.AddOrder(e.Key, e.Customer, e.Ticks, e.Sequence, e.AmountUsd);
+            }
+            else
+            {
+                _orders.AddProfile(e.Key, e.Ticks, e.Sequence, e.Profile);
             }
         }
 
@@ -148,53 +188,27 @@ namespace LtvTools.Core
                 throw new ArgumentException("A dataset cannot be merged into itself.", nameof(other));
             }
 
-            foreach (var customer in other._customers.Values())
-            {
-                ref var mine = ref GetOrAddCustomer(customer.Key);
-                if (customer.Profile != null)
-                {
-                    foreach (var version in customer.Profile.All())
-                    {
-                        AddProfileVersion(ref mine, version);
-                    }
-                }
-            }
-
-            foreach (var pair in other._visits.Entries())
-            {
-                AddVisitRecord(pair.Key, pair.Value);
-            }
-
-            foreach (var pair in other._images.Entries())
-            {
-                AddImageKey(pair.Key);
-            }
-
-            foreach (var pair in other._orders.Entries())
-            {
-                foreach (var version in pair.Value.All())
-                {
-                    AddOrderVersion(pair.Key, version);
-                }
-            }
-
-            // Duplicates inside the other dataset were counted there; collisions were counted above.
-            DuplicatesIgnored += other.DuplicatesIgnored;
-            EventsAccepted += other.EventsAccepted;
-            if (other.EventsAccepted > 0)
-            {
-                _earliestTicks = Math.Min(_earliestTicks, other._earliestTicks);
-                _latestTicks = Math.Max(_latestTicks, other._latestTicks);
-            }
-
+            _visits.Merge(other._visits);
+            _orders.Merge(other._orders);
             NextSequence = Math.Max(NextSequence, other.NextSequence);
         }
 
         /// <summary>Looks up a customer's current profile and totals, for tests and diagnostics.</summary>
         internal CustomerState? FindCustomer(string customerId) =>
-            _customers.TryGetValue(CompactKey.FromString(customerId), out var state) ? state : (CustomerState?)null;
+            TryGetCustomer(CompactKey.FromString(customerId), out var state) ? state : (CustomerState?)null;
 
-        internal bool TryGetCustomer(CompactKey key, out CustomerState customer) => _customers.TryGetValue(key, out customer);
+        internal bool TryGetCustomer(CompactKey key, out CustomerState customer)
+        {
+            var hasOrders = _orders.TryGetCustomer(key, out var orders);
+            if (!hasOrders && !_visits.Knows(key))
+            {
+                customer = default;
+                return false;
+            }
+
+            customer = new CustomerState(key, _visits.VisitsOf(key), orders);
+            return true;
+        }
 
         private static CompactKey RequireCustomer(LtvEvent e)
         {
@@ -204,165 +218,6 @@ namespace LtvTools.Core
             }
 
             return CompactKey.FromString(e.CustomerId!);
-        }
-
-        private void Accept(long ticks)
-        {
-            EventsAccepted++;
-            if (ticks < _earliestTicks)
-            {
-                _earliestTicks = ticks;
-            }
-
-            if (ticks > _latestTicks)
-            {
-                _latestTicks = ticks;
-            }
-        }
-
-        /// <summary>The customer's slot; valid only until the next customer is added.</summary>
-        private ref CustomerState GetOrAddCustomer(CompactKey key)
-        {
-            ref var customer = ref _customers.GetOrAdd(key, out var added);
-            if (added)
-            {
-                customer = new CustomerState(key);
-            }
-
-            return ref customer;
-        }
-
-        private void AddProfile(CompactKey key, long ticks, long sequence, CustomerProfile profile)
-        {
-            Accept(ticks);
-            AddProfileVersion(ref GetOrAddCustomer(key), new EventVersion<CustomerProfile>(ticks, sequence, profile));
-        }
-
-        private void AddProfileVersion(ref CustomerState customer, EventVersion<CustomerProfile> version)
-        {
-            if (customer.Profile is null)
-            {
-                customer.Profile = new EventVersions<CustomerProfile>(version);
-            }
-            else if (!customer.Profile.Add(version))
-            {
-                DuplicatesIgnored++;
-            }
-        }
-
-        private void AddVisit(CompactKey key, CompactKey customerKey, long ticks, long sequence)
-        {
-            Accept(ticks);
-            ref var customer = ref GetOrAddCustomer(customerKey);
-            ref var existing = ref _visits.GetOrAdd(key, out var added);
-            if (added)
-            {
-                // The common case costs one probe of each table: the customer's slot is still valid here.
-                existing = new VisitRecord(customerKey, ticks, sequence);
-                customer.SiteVisits++;
-                return;
-            }
-
-            AddRepeatedVisit(ref existing, new VisitRecord(customerKey, ticks, sequence));
-        }
-
-        /// <summary>A visit counts once per key; its customer and week come from its earliest event.</summary>
-        private void AddVisitRecord(CompactKey key, VisitRecord visit)
-        {
-            ref var existing = ref _visits.GetOrAdd(key, out var added);
-            if (added)
-            {
-                existing = visit;
-                GetOrAddCustomer(visit.Customer).SiteVisits++;
-                return;
-            }
-
-            AddRepeatedVisit(ref existing, visit);
-        }
-
-        private void AddRepeatedVisit(ref VisitRecord existing, VisitRecord visit)
-        {
-            DuplicatesIgnored++;
-            if (visit.IsEarlierThan(existing))
-            {
-                var replaced = existing.Customer;
-                existing = visit;
-                GetOrAddCustomer(replaced).SiteVisits--;
-                GetOrAddCustomer(visit.Customer).SiteVisits++;
-            }
-        }
-
-        private void AddImage(CompactKey key, CompactKey customerKey, long ticks)
-        {
-            // Images widen the time window and make their customer known; they are not visits.
-            Accept(ticks);
-            GetOrAddCustomer(customerKey);
-            AddImageKey(key);
-        }
-
-        private void AddImageKey(CompactKey key)
-        {
-            _images.GetOrAdd(key, out var added);
-            if (!added)
-            {
-                DuplicatesIgnored++;
-            }
-        }
-
-        private void AddOrder(CompactKey key, CompactKey customerKey, long ticks, long sequence, decimal amountUsd)
-        {
-            Accept(ticks);
-            ref var customer = ref GetOrAddCustomer(customerKey);
-            var version = new EventVersion<OrderPayload>(ticks, sequence, new OrderPayload(amountUsd, customerKey));
-            ref var slot = ref _orders.GetOrAdd(key, out var added);
-            if (added)
-            {
-                // A new order: one probe of each table, the customer's slot still valid.
-                slot = new EventVersions<OrderPayload>(version);
-                customer.Orders++;
-                customer.TotalSpend += amountUsd;
-                return;
-            }
-
-            AddRepeatedOrderVersion(slot, version);
-        }
-
-        /// <summary>An order counts once; its amount and customer follow its winning version, kept current in the totals.</summary>
-        private void AddOrderVersion(CompactKey key, EventVersion<OrderPayload> version)
-        {
-            ref var slot = ref _orders.GetOrAdd(key, out var added);
-            if (added)
-            {
-                slot = new EventVersions<OrderPayload>(version);
-                Count(version.Payload, +1);
-                return;
-            }
-
-            AddRepeatedOrderVersion(slot, version);
-        }
-
-        private void AddRepeatedOrderVersion(EventVersions<OrderPayload> order, EventVersion<OrderPayload> version)
-        {
-
-            var before = order.Winner.Payload;
-            if (!order.Add(version))
-            {
-                DuplicatesIgnored++;
-            }
-
-            var after = order.Winner.Payload;
-            if (!before.Equals(after))
-            {
-                Count(before, -1);
-                Count(after, +1);
-            }
-        }
-
-        private void Count(OrderPayload order, int sign)
-        {
-            ref var customer = ref GetOrAddCustomer(order.Customer);
-            customer.Orders += sign;
-            customer.TotalSpend += sign > 0 ? order.AmountUsd : -order.AmountUsd;
         }
     }
 }

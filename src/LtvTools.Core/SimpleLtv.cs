@@ -31,7 +31,8 @@ namespace LtvTools.Core
             options ??= LtvOptions.Default;
             var window = WeekWindow.Of(D, options.WeekStart);
             var weeks = window.TotalWeeks;
-            var ranker = new TopCustomerRanker(x, D.CustomerCount);
+            // The heap grows as needed up to x; start small, as x may be far above the customer count.
+            var ranker = new TopCustomerRanker(x, expected: 1024);
             foreach (var customer in D.Customers)
             {
                 ranker.Offer(Ltv(customer.TotalSpend, weeks, options.LifespanYears), customer.Key);

@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+
+namespace LtvTools.Core
+{
+    /// <summary>
+    /// The order side of a dataset: distinct order versions, customer profiles and each customer's order
+    /// totals. It shares no state with the <see cref="VisitLedger"/>, so the two sides can be filled at once.
+    /// </summary>
+    internal sealed class OrderLedger
+    {
+        private readonly CompactKeyMap<CustomerOrders> _customers = new CompactKeyMap<CustomerOrders>();
+        private readonly CompactKeyMap<EventVersions<OrderPayload>> _orders = new CompactKeyMap<EventVersions<OrderPayload>>();
+
+        public EventCounters Counters { get; } = new EventCounters();
+
+        public int DistinctOrders => _orders.Count;
+
+        public IEnumerable<EventVersions<OrderPayload>> Orders => _orders.Values();
+
+        public IEnumerable<KeyValuePair<CompactKey, CustomerOrders>> Customers => _customers.Entries();
+
+        public bool TryGetCustomer(CompactKey key, out CustomerOrders customer) => _customers.TryGetValue(key, out customer);
+
+        public void EnsureCapacity(long orders, long customers)
+        {
+            _orders.EnsureCapacity(_orders.Count + orders);
+            _customers.EnsureCapacity(_customers.Count + customers);
+        }
+
+        public void AddProfile(CompactKey key, long ticks, long sequence, CustomerProfile profile)
+        {
+            Counters.Accept(ticks);
+            AddProfileVersion(ref _customers.GetOrAdd(key, out _), new EventVersion<CustomerProfile>(ticks, sequence, profile));
+        }
+
+        public void AddOrder(CompactKey key, CompactKey customerKey, long ticks, long sequence, decimal amountUsd)
+        {
+            Counters.Accept(ticks);
+            ref var customer = ref _customers.GetOrAdd(customerKey, out _);
+            var version = new EventVersion<OrderPayload>(ticks, sequence, new OrderPayload(amountUsd, customerKey));
+            ref var slot = ref _orders.GetOrAdd(key, out var added);
+            if (added)
+            {
+                // A new order: one probe of each table, the customer's slot still valid.
+                slot = new EventVersions<OrderPayload>(version);
+                customer.Orders++;
+                customer.TotalSpend += amountUsd;
+                return;
+            }
+
+            AddRepeatedOrderVersion(slot, version);
+        }
+
+        public void Merge(OrderLedger other)
+        {
+            foreach (var pair in other._customers.Entries())
+            {
+                ref var mine = ref _customers.GetOrAdd(pair.Key, out _);
+                if (pair.Value.Profile != null)
+                {
+                    foreach (var version in pair.Value.Profile.All())
+                    {
+                        AddProfileVersion(ref mine, version);
+                    }
+                }
+            }
+
+            foreach (var pair in other._orders.Entries())
+            {
+                foreach (var version in pair.Value.All())
+                {
+                    ref var slot = ref _orders.GetOrAdd(pair.Key, out var added);
+                    if (added)
+                    {
+                        slot = new EventVersions<OrderPayload>(version);
+                        Count(version.Payload, +1);
+                    }
+                    else
+                    {
+                        AddRepeatedOrderVersion(slot, version);
+                    }
+                }
+            }
+
+            // Duplicates inside the other ledger were counted there; collisions were counted above.
+            Counters.Add(other.Counters);
+        }
+
+        private void AddProfileVersion(ref CustomerOrders customer, EventVersion<CustomerProfile> version)
+        {
+            if (customer.Profile is null)
+            {
+                customer.Profile = new EventVersions<CustomerProfile>(version);
+            }
+            else if (!customer.Profile.Add(version))
+            {
+                Counters.Duplicates++;
+            }
+        }
+
+        /// <summary>An order counts once; its amount and customer follow its winning version, kept current in the totals.</summary>
+        private void AddRepeatedOrderVersion(EventVersions<OrderPayload> order, EventVersion<OrderPayload> version)
+        {
+            var before = order.Winner.Payload;
+            if (!order.Add(version))
+            {
+                Counters.Duplicates++;
+            }
+
+            var after = order.Winner.Payload;
+            if (!before.Equals(after))
+            {
+                Count(before, -1);
+                Count(after, +1);
+            }
+        }
+
+        private void Count(OrderPayload order, int sign)
+        {
+            ref var customer = ref _customers.GetOrAdd(order.Customer, out _);
+            customer.Orders += sign;
+            customer.TotalSpend += sign > 0 ? order.AmountUsd : -order.AmountUsd;
+        }
+    }
+}
