@@ -75,7 +75,7 @@ namespace LtvTools.Core
 
         internal IEnumerable<VisitRecord> Visits => _visits.Visits;
 
-        internal IEnumerable<EventVersions<OrderPayload>> Orders => _orders.Orders;
+        internal IEnumerable<OrderRecord> Orders => _orders.Orders;
 
         /// <summary>
         /// Makes room for about <paramref name="moreEvents"/> further events in the usual mix (about half visits,

@@ -9,13 +9,13 @@ namespace LtvTools.Core
     internal sealed class OrderLedger
     {
         private readonly CompactKeyMap<CustomerOrders> _customers = new CompactKeyMap<CustomerOrders>();
-        private readonly CompactKeyMap<EventVersions<OrderPayload>> _orders = new CompactKeyMap<EventVersions<OrderPayload>>();
+        private readonly CompactKeyMap<OrderRecord> _orders = new CompactKeyMap<OrderRecord>();
 
         public EventCounters Counters { get; } = new EventCounters();
 
         public int DistinctOrders => _orders.Count;
 
-        public IEnumerable<EventVersions<OrderPayload>> Orders => _orders.Values();
+        public IEnumerable<OrderRecord> Orders => _orders.Values();
 
         public IEnumerable<KeyValuePair<CompactKey, CustomerOrders>> Customers => _customers.Entries();
 
@@ -42,13 +42,13 @@ namespace LtvTools.Core
             if (added)
             {
                 // A new order: one probe of each table, the customer's slot still valid.
-                slot = new EventVersions<OrderPayload>(version);
+                slot = new OrderRecord(version);
                 customer.Orders++;
                 customer.TotalSpend += amountUsd;
                 return;
             }
 
-            AddRepeatedOrderVersion(slot, version);
+            AddRepeatedOrderVersion(ref slot, version);
         }
 
         public void Merge(OrderLedger other)
@@ -72,12 +72,12 @@ namespace LtvTools.Core
                     ref var slot = ref _orders.GetOrAdd(pair.Key, out var added);
                     if (added)
                     {
-                        slot = new EventVersions<OrderPayload>(version);
+                        slot = new OrderRecord(version);
                         Count(version.Payload, +1);
                     }
                     else
                     {
-                        AddRepeatedOrderVersion(slot, version);
+                        AddRepeatedOrderVersion(ref slot, version);
                     }
                 }
             }
@@ -99,7 +99,7 @@ namespace LtvTools.Core
         }
 
         /// <summary>An order counts once; its amount and customer follow its winning version, kept current in the totals.</summary>
-        private void AddRepeatedOrderVersion(EventVersions<OrderPayload> order, EventVersion<OrderPayload> version)
+        private void AddRepeatedOrderVersion(ref OrderRecord order, EventVersion<OrderPayload> version)
         {
             var before = order.Winner.Payload;
             if (!order.Add(version))
