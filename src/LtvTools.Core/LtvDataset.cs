@@ -193,10 +193,6 @@ namespace LtvTools.Core
             NextSequence = Math.Max(NextSequence, other.NextSequence);
         }
 
-        /// <summary>Looks up a customer's current profile and totals, for tests and diagnostics.</summary>
-        internal CustomerState? FindCustomer(string customerId) =>
-            TryGetCustomer(CompactKey.FromString(customerId), out var state) ? state : (CustomerState?)null;
-
         internal bool TryGetCustomer(CompactKey key, out CustomerState customer)
         {
             var hasOrders = _orders.TryGetCustomer(key, out var orders);
