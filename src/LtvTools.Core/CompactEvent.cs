@@ -41,5 +41,34 @@ namespace LtvTools.Core
 
             return compact;
         }
+
+        /// <summary>An event object in compact form; it must pass <see cref="LtvDataset.Check"/>.</summary>
+        public static CompactEvent From(LtvEvent e, long sequence)
+        {
+            var compact = new CompactEvent
+            {
+                Type = e.TypeKind,
+                Key = e.CompactKey,
+                Ticks = e.EventTime.Ticks,
+                Sequence = sequence,
+            };
+
+            switch (e.TypeKind)
+            {
+                case EventType.Customer:
+                    compact.Customer = compact.Key;
+                    compact.Profile = new CustomerProfile(e.LastName, e.AdrCity, e.AdrState);
+                    break;
+                case EventType.Order:
+                    compact.Customer = e.CompactCustomer!.Value;
+                    compact.AmountUsd = LtvDataset.UsdAmount(e)!.Value;
+                    break;
+                default:
+                    compact.Customer = e.CompactCustomer!.Value;
+                    break;
+            }
+
+            return compact;
+        }
     }
 }

@@ -28,6 +28,9 @@ namespace LtvTools.Core
 
         public bool IsPacked => _text is null;
 
+        /// <summary>True for the empty id (and the default key); packed keys always have digits.</summary>
+        public bool IsEmpty => _packed == 0 && string.IsNullOrEmpty(_text);
+
         /// <summary>The packed form (never 0); meaningful only when <see cref="IsPacked"/>.</summary>
         public ulong Packed => _packed;
 

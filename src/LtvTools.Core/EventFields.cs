@@ -51,13 +51,13 @@ namespace LtvTools.Core
 
         public readonly LtvEvent ToEvent()
         {
-            var key = Key.ToText()!;
-            var result = new LtvEvent(Type, KnownVerb() ?? Verb.ToText()!, key, new UtcTimestamp(UtcTicks))
+            var key = Key.ToKey();
+            var customer = Type == EventType.Customer ? key : CustomerId.IsPresent ? CustomerId.ToKey() : (CompactKey?)null;
+            var result = new LtvEvent(Type, KnownVerb() ?? Verb.ToText()!, key, customer, new UtcTimestamp(UtcTicks))
             {
                 LastName = LastName.ToText(),
                 AdrCity = AdrCity.ToText(),
                 AdrState = AdrState.ToText(),
-                CustomerId = Type == EventType.Customer ? key : CustomerId.ToText(),
                 CameraMake = CameraMake.ToText(),
                 CameraModel = CameraModel.ToText(),
             };

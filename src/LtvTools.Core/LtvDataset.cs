@@ -94,38 +94,45 @@ namespace LtvTools.Core
         }
 
         /// <summary>Takes in one event (the pipeline form), at the next input position.</summary>
+        /// <exception cref="ArgumentException">The event cannot be counted (see <see cref="Check"/>).</exception>
         public void Add(LtvEvent e)
+        {
+            var problem = Check(e);
+            if (problem != null)
+            {
+                throw new ArgumentException(problem, nameof(e));
+            }
+
+            Add(CompactEvent.From(e, NextSequence++));
+        }
+
+        /// <summary>
+        /// Why <see cref="Add(LtvEvent)"/> would refuse <paramref name="e"/> (an event built or changed by hand:
+        /// events read from files always pass), or null when it will be taken.
+        /// </summary>
+        public static string? Check(LtvEvent e)
         {
             if (e is null)
             {
                 throw new ArgumentNullException(nameof(e));
             }
 
-            var sequence = NextSequence++;
-            var ticks = e.EventTime.Ticks;
-            var key = CompactKey.FromString(e.Key);
-            switch (e.TypeKind)
+            if (e.TypeKind != EventType.Customer && (e.CompactCustomer is null || e.CompactCustomer.Value.IsEmpty))
             {
-                case EventType.Customer:
-                    _orders.AddProfile(key, ticks, sequence, new CustomerProfile(e.LastName, e.AdrCity, e.AdrState));
-                    break;
-                case EventType.SiteVisit:
-                    _visits.AddVisit(key, RequireCustomer(e), ticks, sequence);
-                    break;
-                case EventType.Image:
-                    _visits.AddImage(key, RequireCustomer(e), ticks);
-                    break;
-                case EventType.Order:
-                    var amount = e.AmountUsd ?? (e.Currency is null || e.Currency == AmountParser.DefaultCurrency ? e.TotalAmount : null);
-                    if (amount is null)
-                    {
-                        throw new ArgumentException($"ORDER {e.Key} has no USD amount: read it with an exchange rate for {e.Currency}.", nameof(e));
-                    }
-
-                    _orders.AddOrder(key, RequireCustomer(e), ticks, sequence, amount.Value);
-                    break;
+                return $"{e.Type} {e.Key} has no CustomerId.";
             }
+
+            if (e.TypeKind == EventType.Order && UsdAmount(e) is null)
+            {
+                return $"ORDER {e.Key} has no USD amount: read it with an exchange rate for {e.Currency}.";
+            }
+
+            return null;
         }
+
+        /// <summary>The order amount in USD: converted when read, or as written when it is in USD.</summary>
+        internal static decimal? UsdAmount(LtvEvent e) =>
+            e.AmountUsd ?? (e.Currency is null || e.Currency == AmountParser.DefaultCurrency ? e.TotalAmount : null);
 
         /// <summary>Takes in a validated record straight from the reader, with no event object in between.</summary>
         internal void Add(in EventFields fields, long sequence) => Add(CompactEvent.From(fields, sequence));
@@ -204,16 +211,6 @@ namespace LtvTools.Core
 
             customer = new CustomerState(key, _visits.VisitsOf(key), orders);
             return true;
-        }
-
-        private static CompactKey RequireCustomer(LtvEvent e)
-        {
-            if (string.IsNullOrEmpty(e.CustomerId))
-            {
-                throw new ArgumentException($"{e.Type} {e.Key} has no CustomerId.", nameof(e));
-            }
-
-            return CompactKey.FromString(e.CustomerId!);
         }
     }
 }

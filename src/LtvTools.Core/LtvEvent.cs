@@ -9,6 +9,13 @@ namespace LtvTools.Core
         private EventTags? _tags;
         private byte[]? _tagsJson;
 
+        // Ids are held compactly, as the dataset keys them; their text is built on first use. Events read
+        // from files mostly go straight into a dataset, so most of these strings are never needed.
+        private CompactKey _key;
+        private string? _keyText;
+        private CompactKey? _customer;
+        private string? _customerText;
+
         /// <summary>The names of the flattened fields, in row order (read-only: a cast to an array cannot change them).</summary>
         public static IReadOnlyList<string> FieldNames { get; } = Array.AsReadOnly(new[]
         {
@@ -20,7 +27,18 @@ namespace LtvTools.Core
         {
             TypeKind = type;
             Verb = verb ?? throw new ArgumentNullException(nameof(verb));
-            Key = key ?? throw new ArgumentNullException(nameof(key));
+            _keyText = key ?? throw new ArgumentNullException(nameof(key));
+            _key = CompactKey.FromString(key);
+            EventTime = eventTime;
+        }
+
+        /// <summary>An event read by the engine, whose ids are already in compact form.</summary>
+        internal LtvEvent(EventType type, string verb, CompactKey key, CompactKey? customer, UtcTimestamp eventTime)
+        {
+            TypeKind = type;
+            Verb = verb;
+            _key = key;
+            _customer = customer;
             EventTime = eventTime;
         }
 
@@ -29,7 +47,7 @@ namespace LtvTools.Core
 
         public string Verb { get; }
 
-        public string Key { get; }
+        public string Key => _keyText ??= _key.ToString();
 
         public UtcTimestamp EventTime { get; }
 
@@ -40,7 +58,16 @@ namespace LtvTools.Core
         public string? AdrState { get; set; }
 
         /// <summary>The customer the event is about; for CUSTOMER events this is the Key.</summary>
-        public string? CustomerId { get; set; }
+        public string? CustomerId
+        {
+            get => _customerText ??= _customer?.ToString();
+
+            set
+            {
+                _customerText = value;
+                _customer = value is null ? (CompactKey?)null : CompactKey.FromString(value);
+            }
+        }
 
         /// <summary>The visit's tags; read from the record's JSON on first use, since most callers never look.</summary>
         public EventTags? Tags
@@ -76,6 +103,12 @@ namespace LtvTools.Core
         public decimal? AmountUsd { get; set; }
 
         internal EventType TypeKind { get; }
+
+        /// <summary>The key as the dataset holds it.</summary>
+        internal CompactKey CompactKey => _key;
+
+        /// <summary>The customer id as the dataset holds it; null when the event names none.</summary>
+        internal CompactKey? CompactCustomer => _customer;
 
         internal void SetTagsJson(byte[] tagsJson)
         {

@@ -32,6 +32,27 @@ public class InputObjectTests
     }
 
     [Fact]
+    public void An_event_changed_so_that_it_cannot_be_counted_is_an_error_and_the_rest_still_count()
+    {
+        using var ps = ModuleRunspace.Start();
+
+        // An order whose currency was changed by hand has no USD amount any more.
+        var result = ps.Run(@"
+            $changed = $false
+            Import-LtvEvents samples/events.json -ErrorAction SilentlyContinue | ForEach-Object {
+                if (-not $changed -and $_.Type -eq 'ORDER') { $_.Currency = 'EUR'; $_.AmountUsd = $null; $changed = $true; $script:key = $_.Key }
+                $_
+            } | Get-TopLtvCustomer -Top 3 -Verbose | ForEach-Object { $_.CustomerId }");
+
+        Assert.Equal(3, result.Output.Count);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("InvalidEvent,LtvTools.Commands.GetTopLtvCustomerCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidData, error.CategoryInfo.Category);
+        Assert.Matches("^InputObject:[0-9]+: ORDER [0-9a-f]+ has no USD amount: read it with an exchange rate for EUR.$", error.Exception.Message);
+        Assert.Matches("^InputObject: ([0-9]+) read, [0-9]+ accepted, 1 rejected, [0-9]+ duplicates ignored$", Assert.Single(result.Verbose));
+    }
+
+    [Fact]
     public void An_array_given_to_InputObject_is_taken_element_by_element()
     {
         using var ps = ModuleRunspace.Start();

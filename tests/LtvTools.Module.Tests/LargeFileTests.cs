@@ -52,6 +52,44 @@ public class LargeFileTests : IClassFixture<LargeFileTests.BigFile>
     }
 
     [Fact]
+    public void Importing_a_large_file_into_the_pipeline_gives_the_Path_result()
+    {
+        // Import-LtvEvents parses large files on a reader thread and Get-TopLtvCustomer aggregates piped
+        // events on a writer thread: together they must give exactly what one engine pass gives.
+        using var ps = ModuleRunspace.Start();
+        const string Row = "ForEach-Object { '{0} {1} {2} {3} {4}' -f $_.Rank, $_.CustomerId, $_.Orders, $_.TotalSpend, $_.Ltv }";
+
+        var piped = ps.Run($"Import-LtvEvents -LiteralPath $args[0] | Get-TopLtvCustomer -Top 5 -Verbose | {Row}", _big.Path).Clean();
+        var byPath = ps.Run($"Get-TopLtvCustomer -LiteralPath $args[0] -Top 5 | {Row}", _big.Path).Clean();
+
+        Assert.Equal(5, piped.Output.Count);
+        Assert.Equal(byPath.Output.Select(o => o.ToString()), piped.Output.Select(o => o.ToString()));
+        Assert.Contains($"InputObject: {BigFile.Orders} read, {BigFile.Orders} accepted, 0 rejected, 0 duplicates ignored", piped.Verbose);
+    }
+
+    [Fact]
+    public void Rejections_in_a_large_imported_file_come_in_file_order_with_their_lines()
+    {
+        using var folder = new TempFolder();
+        var lines = File.ReadLines(_big.Path).ToList();
+        var badLines = new List<int>();
+        for (var i = 1000; i < lines.Count; i += 1000)
+        {
+            lines[i] = "{\"type\": \"REFUND\", \"n\": " + i + "}";
+            badLines.Add(i + 1);
+        }
+
+        var path = folder.Write("bad.jsonl", string.Join("\n", lines) + "\n");
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run("Import-LtvEvents -LiteralPath $args[0] -ErrorVariable bad -ErrorAction SilentlyContinue | ForEach-Object -Begin { $n = 0 } -Process { $n++ } -End { $n }; $bad.Count; $bad | ForEach-Object { $_.Exception.Message }", path);
+
+        Assert.Equal((long)(BigFile.Orders - badLines.Count), Convert.ToInt64(result.Output[0].BaseObject));
+        Assert.Equal(badLines.Count, Convert.ToInt32(result.Output[1].BaseObject));
+        Assert.Equal(badLines.Select(line => $"{path}:{line}: unknown type 'REFUND' (expected CUSTOMER, SITE_VISIT, IMAGE or ORDER)"), result.Output.Skip(2).Select(o => o.ToString()));
+    }
+
+    [Fact]
     public void Stopping_the_pipeline_while_the_engine_reads_a_file_cancels_the_read()
     {
         using var ps = ModuleRunspace.Start();

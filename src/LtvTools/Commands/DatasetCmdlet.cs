@@ -18,17 +18,18 @@ namespace LtvTools.Commands
     /// first failing to convert to -Path's string[]: that attempt cost more than aggregating the event. Strings
     /// and file items that arrive this way are read as files, as -Path and -LiteralPath would read them.
     /// </remarks>
-    public abstract class DatasetCmdlet : EventReadingCmdlet, IDisposable
+    public abstract class DatasetCmdlet : EventReadingCmdlet
     {
         protected const string InputObjectSet = "InputObject";
 
         /// <summary>The source named in messages about pipeline input; its "line" is the object's position.</summary>
         private const string PipelineSource = "InputObject";
 
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private long _pipelineAccepted;
         private long _pipelineRejected;
-        private long _pipelineDuplicates;
+
+        // Piped events are aggregated on a thread of its own, so the pipeline thread only binds and hands over.
+        private BackgroundDatasetWriter? _writer;
 
         /// <summary>An LtvEvent, or an object with the file's property names (type, verb, key, event_time, ...).</summary>
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
@@ -65,24 +66,24 @@ namespace LtvTools.Commands
 
         protected override void EndProcessing()
         {
+            FlushPipelineEvents();
             if (_pipelineAccepted + _pipelineRejected > 0)
             {
-                WriteSummary(PipelineSource, _pipelineAccepted, _pipelineRejected, _pipelineDuplicates);
+                WriteSummary(PipelineSource, _pipelineAccepted, _pipelineRejected, _writer?.DuplicatesIgnored ?? 0);
             }
 
             WriteResults();
             WriteRejectedWarning();
         }
 
-        protected override void StopProcessing()
+        protected override void Dispose(bool disposing)
         {
-            _stop.Cancel();
-        }
+            if (disposing)
+            {
+                _writer?.Dispose();
+            }
 
-        /// <summary>PowerShell disposes the cmdlet when its pipeline ends.</summary>
-        public void Dispose()
-        {
-            _stop.Dispose();
+            base.Dispose(disposing);
         }
 
         /// <summary>Emits the cmdlet's results from the complete <see cref="Dataset"/>.</summary>
@@ -148,8 +149,7 @@ namespace LtvTools.Commands
             }
             else
             {
-                _pipelineRejected++;
-                WriteRejection(new EventRejection(PipelineSource, _pipelineAccepted + _pipelineRejected, reason, json));
+                RejectPipelineObject(reason, json);
             }
         }
 
@@ -200,14 +200,48 @@ namespace LtvTools.Commands
 
         private void IngestPipelineEvent(LtvEvent e)
         {
+            // Events from Import-LtvEvents always pass; one built or changed by hand may not.
+            var problem = LtvDataset.Check(e);
+            if (problem != null)
+            {
+                RejectPipelineObject(problem, e.ToString());
+                return;
+            }
+
             _pipelineAccepted++;
-            var before = Dataset.DuplicatesIgnored;
-            SimpleLtv.Ingest(e, Dataset);
-            _pipelineDuplicates += Dataset.DuplicatesIgnored - before;
+            _writer ??= new BackgroundDatasetWriter(Dataset, StopToken);
+            try
+            {
+                _writer.Add(e);
+            }
+            catch (OperationCanceledException ex) when (IsStop(ex))
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private void RejectPipelineObject(string reason, string rawText)
+        {
+            _pipelineRejected++;
+            WriteRejection(new EventRejection(PipelineSource, _pipelineAccepted + _pipelineRejected, reason, rawText));
+        }
+
+        /// <summary>Waits until every piped event is in the dataset, before a file is read into it or results are made.</summary>
+        private void FlushPipelineEvents()
+        {
+            try
+            {
+                _writer?.Flush();
+            }
+            catch (OperationCanceledException ex) when (IsStop(ex))
+            {
+                throw new PipelineStoppedException();
+            }
         }
 
         private void IngestFile(string file)
         {
+            FlushPipelineEvents();
             var ingestor = new FileIngestor(Options)
             {
                 Rejected = WriteRejection,
@@ -216,11 +250,11 @@ namespace LtvTools.Commands
 
             try
             {
-                var summary = ingestor.IngestFile(file, Dataset, _stop.Token);
+                var summary = ingestor.IngestFile(file, Dataset, StopToken);
                 CompleteFileProgress();
                 WriteSummary(summary, withDuplicates: true);
             }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            catch (OperationCanceledException ex) when (IsStop(ex))
             {
                 throw new PipelineStoppedException();
             }

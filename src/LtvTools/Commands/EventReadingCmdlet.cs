@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
+using System.Threading;
 using LtvTools.Core;
 
 namespace LtvTools.Commands
@@ -13,7 +14,7 @@ namespace LtvTools.Commands
     /// rejected records written as non-terminating errors, progress for large files, the per-file verbose
     /// summary and the single closing warning.
     /// </summary>
-    public abstract class EventReadingCmdlet : PSCmdlet
+    public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
     {
         protected const string PathSet = "Path";
         protected const string LiteralPathSet = "LiteralPath";
@@ -21,6 +22,7 @@ namespace LtvTools.Commands
         /// <summary>Files at least this large show progress; smaller ones finish before it would be seen.</summary>
         private const long ProgressThresholdBytes = 4L << 20;
 
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private long _rejected;
         private ProgressThrottle? _progress;
 
@@ -46,10 +48,36 @@ namespace LtvTools.Commands
         /// <summary>The rates from -ExchangeRate (USD only when none were given).</summary>
         protected ExchangeRateTable Rates { get; private set; } = ExchangeRateTable.UsdOnly;
 
+        /// <summary>Cancelled when the pipeline is stopped (Ctrl+C), so engine threads stop and files close.</summary>
+        protected CancellationToken StopToken => _stop.Token;
+
         protected override void BeginProcessing()
         {
             Rates = ToRateTable(ExchangeRate);
         }
+
+        protected override void StopProcessing()
+        {
+            _stop.Cancel();
+        }
+
+        /// <summary>PowerShell disposes the cmdlet when its pipeline ends.</summary>
+        public void Dispose()
+        {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        protected virtual void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _stop.Dispose();
+            }
+        }
+
+        /// <summary>True when <paramref name="ex"/> is the engine giving up because the pipeline was stopped.</summary>
+        protected bool IsStop(Exception ex) => ex is OperationCanceledException && _stop.IsCancellationRequested;
 
         /// <summary>
         /// The file-system paths of this record's -Path or -LiteralPath. Missing paths, directories and

@@ -23,6 +23,10 @@ namespace LtvTools.Commands
                 {
                     WriteReadFailure(file, ex);
                 }
+                catch (System.OperationCanceledException ex) when (IsStop(ex))
+                {
+                    throw new PipelineStoppedException();
+                }
             }
         }
 
@@ -33,7 +37,7 @@ namespace LtvTools.Commands
 
         private void ReadFile(string file)
         {
-            using (var reader = new EventFileReader(file, Rates))
+            using (var reader = new ReadAheadEventReader(file, Rates, StopToken))
             {
                 while (reader.Read(out var accepted, out var rejection))
                 {
