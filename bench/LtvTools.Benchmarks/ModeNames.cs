@@ -10,6 +10,7 @@ internal static class ModeNames
     public const string CmdletPathSilent = "cmdlet-path-silent";
     public const string Pipeline = "pipeline";
     public const string ImportOnly = "import-only";
+    public const string BindingFloor = "binding-floor";
     public const string PipelineCeiling = "pipeline-ceiling";
     public const string ParseCeiling = "parse-ceiling";
     public const string Peer = "peer-duckdb";

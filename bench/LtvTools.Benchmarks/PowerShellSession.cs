@@ -18,6 +18,7 @@ internal sealed class PowerShellSession : IDisposable
         state.Commands.Add(new SessionStateCmdletEntry("Send-BenchItem", typeof(SendBenchItemCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Receive-BenchItem", typeof(ReceiveBenchItemCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Receive-BenchEvent", typeof(ReceiveBenchEventCommand), null));
+        state.Commands.Add(new SessionStateCmdletEntry("Receive-BenchEventAsTop", typeof(ReceiveBenchEventAsTopCommand), null));
         if (modulePath != null)
         {
             state.ImportPSModule(modulePath);

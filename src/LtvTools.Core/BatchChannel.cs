@@ -8,9 +8,11 @@ namespace LtvTools.Core
     /// spinning.
     /// </summary>
     /// <remarks>
-    /// BlockingCollection spins before it blocks. With a reader, the pipeline thread and a writer sharing two
-    /// cores, that spinning took a third of the CPU from the threads doing the work; here a waiting thread
-    /// sleeps at once. Hand-overs are per batch, so the lock is rarely contended.
+    /// BlockingCollection spins before it blocks. In the pipeline form (a reader, the pipeline thread and a
+    /// writer sharing two cores, the pipeline thread the slowest) that spinning took a third of the CPU from the
+    /// threads doing the work; here a waiting thread sleeps at once. Hand-overs are per batch, so the lock is
+    /// rarely contended. FileIngestor keeps BlockingCollection: its threads are evenly matched, and there the
+    /// short spin beats the wake-up latency of a sleep (measured 0.70-0.81 s against 0.82-0.96 s at 1M events).
     /// </remarks>
     internal sealed class BatchChannel<T>
         where T : class

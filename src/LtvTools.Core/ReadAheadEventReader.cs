@@ -17,7 +17,7 @@ namespace LtvTools.Core
     /// </remarks>
     public sealed class ReadAheadEventReader : IDisposable
     {
-        private const int BatchesInFlight = 4;
+        private const int BatchesInFlight = 2;
 
         private readonly EventFileReader _reader;
         private readonly CancellationTokenSource _stop;

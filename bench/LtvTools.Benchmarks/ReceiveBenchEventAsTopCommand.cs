@@ -1,0 +1,49 @@
+using System.Collections;
+using System.Management.Automation;
+using LtvTools.Core;
+
+namespace LtvTools.Benchmarks;
+
+/// <summary>
+/// The binding floor: a cmdlet with Get-TopLtvCustomer's parameter declarations (the Path, LiteralPath and
+/// InputObject sets the module issue requires, plus -Top, -LifespanYears, -WeekStart and -ExchangeRate) that
+/// only counts what it is given. <c>Import-LtvEvents f | Receive-BenchEventAsTop -Top 10</c> is the fastest any
+/// cmdlet of that shape can take piped events, whatever it does with them.
+/// </summary>
+/// <remarks>Keep the declarations in step with GetTopLtvCustomerCommand (the bench does not reference the module).</remarks>
+[Cmdlet(VerbsCommunications.Receive, "BenchEventAsTop", DefaultParameterSetName = "InputObject")]
+[OutputType(typeof(long))]
+public sealed class ReceiveBenchEventAsTopCommand : PSCmdlet
+{
+    private long _count;
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = Array.Empty<string>();
+
+    [Parameter(Mandatory = true, ParameterSetName = "LiteralPath", ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP", "FullName")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    public Hashtable? ExchangeRate { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = "InputObject", ValueFromPipeline = true)]
+    public object? InputObject { get; set; }
+
+    [Parameter]
+    public WeekStart WeekStart { get; set; } = WeekStart.Sunday;
+
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int Top { get; set; } = 10;
+
+    [Parameter]
+    public decimal LifespanYears { get; set; } = 10m;
+
+    protected override void ProcessRecord() => _count++;
+
+    protected override void EndProcessing() => WriteObject(_count);
+}
