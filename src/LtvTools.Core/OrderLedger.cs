@@ -10,6 +10,7 @@ namespace LtvTools.Core
     {
         private readonly CompactKeyMap<CustomerOrders> _customers = new CompactKeyMap<CustomerOrders>();
         private readonly CompactKeyMap<OrderRecord> _orders = new CompactKeyMap<OrderRecord>();
+        private readonly TextPool _texts = new TextPool();
 
         public EventCounters Counters { get; } = new EventCounters();
 
@@ -30,7 +31,7 @@ namespace LtvTools.Core
         public void AddProfile(CompactKey key, long ticks, long sequence, CustomerProfile profile)
         {
             Counters.Accept(ticks);
-            AddProfileVersion(ref _customers.GetOrAdd(key, out _), new EventVersion<CustomerProfile>(ticks, sequence, profile));
+            AddProfileVersion(ref _customers.GetOrAdd(key, out _), new EventVersion<CustomerProfile>(ticks, sequence, _texts.Share(profile)));
         }
 
         public void AddOrder(CompactKey key, CompactKey customerKey, long ticks, long sequence, decimal amountUsd)
@@ -60,7 +61,7 @@ namespace LtvTools.Core
                 {
                     foreach (var version in pair.Value.Profile.All())
                     {
-                        AddProfileVersion(ref mine, version);
+                        AddProfileVersion(ref mine, new EventVersion<CustomerProfile>(version.Ticks, version.Sequence, _texts.Share(version.Payload)));
                     }
                 }
             }

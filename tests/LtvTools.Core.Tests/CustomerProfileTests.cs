@@ -88,4 +88,18 @@ public class CustomerProfileTests
 
         Assert.Null(Assert.Single(run.Top()).LastName);
     }
+
+    [Fact]
+    public void RepeatedProfileTextIsHeldOnceAcrossCustomers()
+    {
+        // Memory grows with distinct values, not with customers: every customer in one city shares one string.
+        var lines = Enumerable.Range(0, 50).Select(i => Json.Customer($"c{i}", "2020-01-01T10:00:00Z", lastName: "Smith", city: "Middletown", state: "AK")).ToArray();
+        var run = IngestRun.OfLines(lines);
+
+        var top = run.Top(50);
+        Assert.Equal(50, top.Count);
+        Assert.All(top, c => Assert.Same(top[0].City, c.City));
+        Assert.All(top, c => Assert.Same(top[0].LastName, c.LastName));
+        Assert.Equal("Middletown", top[0].City);
+    }
 }

@@ -15,13 +15,15 @@ public class ReadAheadTests
         var items = new List<string>();
         while (reader.Read(out var accepted, out var rejection))
         {
-            items.Add(accepted != null
-                ? $"{accepted} {accepted.CustomerId} {accepted.LastName} {accepted.TotalAmount} {accepted.Tags}"
-                : $"rejected {rejection!.Line}: {rejection.Reason} | {rejection.RawText}");
+            items.Add(Describe(accepted, rejection));
         }
 
         return items;
     }
+
+    private static string Describe(LtvEvent? accepted, EventRejection? rejection) => accepted != null
+        ? $"{accepted} {accepted.CustomerId} {accepted.LastName} {accepted.TotalAmount} {accepted.Tags}"
+        : $"rejected {rejection!.Line}: {rejection.Reason} | {rejection.RawText}";
 
     /// <summary>A file of many batches with rejections scattered through it.</summary>
     private static string ManyBatches(TestFiles files, string name = "many.jsonl")
@@ -55,9 +57,7 @@ public class ReadAheadTests
         {
             while (plain.Read(out var accepted, out var rejection))
             {
-                expected.Add(accepted != null
-                    ? $"{accepted} {accepted.CustomerId} {accepted.LastName} {accepted.TotalAmount} {accepted.Tags}"
-                    : $"rejected {rejection!.Line}: {rejection.Reason} | {rejection.RawText}");
+                expected.Add(Describe(accepted, rejection));
             }
         }
 
