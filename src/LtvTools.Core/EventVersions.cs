@@ -15,8 +15,13 @@ namespace LtvTools.Core
     internal sealed class EventVersions<TPayload>
         where TPayload : IEquatable<TPayload>
     {
+        // Past this many versions, duplicates are found through an index instead of a scan: a key updated
+        // every minute for a year would otherwise cost time quadratic in its updates.
+        private const int IndexThreshold = 8;
+
         private EventVersion<TPayload> _first;
         private List<EventVersion<TPayload>>? _more;
+        private Dictionary<(long Ticks, TPayload Payload), int>? _index;
 
         public EventVersions(EventVersion<TPayload> first)
         {
@@ -48,18 +53,16 @@ namespace LtvTools.Core
 
             if (_more != null)
             {
-                for (var i = 0; i < _more.Count; i++)
+                var i = IndexOfDuplicate(version);
+                if (i >= 0)
                 {
-                    if (IsDuplicate(_more[i], version))
+                    if (version.Sequence < _more[i].Sequence)
                     {
-                        if (version.Sequence < _more[i].Sequence)
-                        {
-                            _more[i] = version;
-                            RecomputeWinner();
-                        }
-
-                        return false;
+                        _more[i] = version;
+                        RecomputeWinner();
                     }
+
+                    return false;
                 }
             }
             else
@@ -68,6 +71,19 @@ namespace LtvTools.Core
             }
 
             _more.Add(version);
+            if (_index != null)
+            {
+                _index.Add((version.Ticks, version.Payload), _more.Count - 1);
+            }
+            else if (_more.Count > IndexThreshold)
+            {
+                _index = new Dictionary<(long, TPayload), int>(_more.Count * 2);
+                for (var i = 0; i < _more.Count; i++)
+                {
+                    _index.Add((_more[i].Ticks, _more[i].Payload), i);
+                }
+            }
+
             if (version.Ticks < EarliestTicks)
             {
                 EarliestTicks = version.Ticks;
@@ -91,6 +107,25 @@ namespace LtvTools.Core
                     yield return version;
                 }
             }
+        }
+
+        /// <summary>Where in the later versions an exact duplicate of <paramref name="version"/> is, or -1.</summary>
+        private int IndexOfDuplicate(EventVersion<TPayload> version)
+        {
+            if (_index != null)
+            {
+                return _index.TryGetValue((version.Ticks, version.Payload), out var found) ? found : -1;
+            }
+
+            for (var i = 0; i < _more!.Count; i++)
+            {
+                if (IsDuplicate(_more[i], version))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>

@@ -116,4 +116,30 @@ public class OrderUpdateTests
         Assert.Null(row.SpendPerVisit);
         Assert.Equal(3, Customer(run, "c1").TotalWeeks);
     }
+
+    [Fact]
+    public void AKeyWithHundredsOfVersionsKeepsExactDuplicatesAndTheLatestVersion()
+    {
+        // Past a few versions duplicates are found through an index; the rules must not change there.
+        var start = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        string At(int minute) => start.AddMinutes(minute).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var lines = new List<string>();
+        for (var i = 0; i < 300; i++)
+        {
+            lines.Add(Json.Order("o1", "c1", At(i), $"{i}.00 USD", verb: "UPDATE"));
+            lines.Add(Json.Customer("c1", At(i), lastName: $"Name{i}", verb: "UPDATE"));
+        }
+
+        // Every version again (exact duplicates), then a tie on the latest time with another amount and name.
+        lines.AddRange(lines.ToList());
+        lines.Add(Json.Order("o1", "c1", At(299), "7.00 USD", verb: "UPDATE"));
+        lines.Add(Json.Customer("c1", At(299), lastName: "Tied", verb: "UPDATE"));
+
+        var run = IngestRun.OfLines(lines.ToArray());
+
+        var c = Customer(run, "c1");
+        Assert.Equal((1L, 7.00m, "Tied"), (c.Orders, c.TotalSpend, c.LastName));
+        Assert.Equal(600, run.Summaries[0].DuplicatesIgnored);
+        Assert.Equal(1202, run.Summaries[0].Accepted);
+    }
 }
