@@ -146,6 +146,18 @@ Describe 'Bad records' {
     It 'stop the command at the first one with -ErrorAction Stop' {
         { Import-LtvEvents $mixed -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidEventJson,LtvTools.Commands.ImportLtvEventsCommand'
     }
+
+    It 'include an event changed by hand so that it cannot be counted, and the rest still count' {
+        $changed = $false
+        $top = Import-LtvEvents $Sample -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | ForEach-Object {
+            if (-not $changed -and $_.Type -eq 'ORDER') { $_.Currency = 'EUR'; $_.AmountUsd = $null; $changed = $true }
+            $_
+        } | Get-TopLtvCustomer -Top 3 -ErrorVariable changedBad -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        @($top).Count | Should -Be 3
+        $changedBad.Count | Should -Be 1
+        $changedBad[0].FullyQualifiedErrorId | Should -Be 'InvalidEvent,LtvTools.Commands.GetTopLtvCustomerCommand'
+        $changedBad[0].Exception.Message | Should -Match '^InputObject:\d+: ORDER \w+ has no USD amount'
+    }
 }
 
 Describe 'Get-LtvWeeklyMetrics' {
