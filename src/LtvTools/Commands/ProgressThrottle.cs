@@ -17,6 +17,7 @@ namespace LtvTools.Commands
         private readonly int _activityId;
         private readonly string _activity;
         private long _lastShown;
+        private long _doneAtClock;
         private int _callsSinceClock;
         private bool _open;
 
@@ -28,14 +29,16 @@ namespace LtvTools.Commands
 
         public void Report(Cmdlet cmdlet, string path, long done, long total)
         {
-            // Callers report per record: reading the clock every time cost more than the record itself
-            // on a busy virtual machine, so it is read only every few hundred calls.
-            if (_open && ++_callsSinceClock < CallsPerClockRead)
+            // Callers report per record or per batch of thousands: reading the clock every time cost more than
+            // a record on a busy virtual machine, so it is read every few hundred calls, or sooner once another
+            // half percent of the file is done (per-batch callers would otherwise update every 2 s or so).
+            if (_open && ++_callsSinceClock < CallsPerClockRead && done - _doneAtClock < total / 200)
             {
                 return;
             }
 
             _callsSinceClock = 0;
+            _doneAtClock = done;
             var now = Stopwatch.GetTimestamp();
             if (_open && now - _lastShown < Interval)
             {
