@@ -60,14 +60,14 @@ namespace LtvTools.Core
             {
                 foreach (var pair in _orders.Customers)
                 {
-                    yield return new CustomerState(pair.Key, _visits.VisitsOf(pair.Key), pair.Value);
+                    yield return new CustomerState(pair.Key, _visits.VisitsOf(pair.Key), pair.Value, _orders.ProfileOf(pair.Value));
                 }
 
                 foreach (var pair in _visits.Customers)
                 {
                     if (!_orders.TryGetCustomer(pair.Key, out _))
                     {
-                        yield return new CustomerState(pair.Key, pair.Value, default);
+                        yield return new CustomerState(pair.Key, pair.Value, default, null);
                     }
                 }
             }
@@ -75,7 +75,8 @@ namespace LtvTools.Core
 
         internal IEnumerable<VisitRecord> Visits => _visits.Visits;
 
-        internal IEnumerable<OrderRecord> Orders => _orders.Orders;
+        /// <summary>Every distinct order: the week it is placed in (its earliest time) and its winning version.</summary>
+        internal IEnumerable<(long EarliestTicks, EventVersion<OrderPayload> Winner)> Orders => _orders.Orders;
 
         /// <summary>
         /// Makes room for about <paramref name="moreEvents"/> further events in the usual mix (about half visits,
@@ -209,7 +210,7 @@ namespace LtvTools.Core
                 return false;
             }
 
-            customer = new CustomerState(key, _visits.VisitsOf(key), orders);
+            customer = new CustomerState(key, _visits.VisitsOf(key), orders, hasOrders ? _orders.ProfileOf(orders) : null);
             return true;
         }
     }

@@ -11,12 +11,27 @@ namespace LtvTools.Core
         private readonly CompactKeyMap<CustomerOrders> _customers = new CompactKeyMap<CustomerOrders>();
         private readonly CompactKeyMap<OrderRecord> _orders = new CompactKeyMap<OrderRecord>();
         private readonly TextPool _texts = new TextPool();
+        private readonly VersionLists<OrderPayload> _orderVersions = new VersionLists<OrderPayload>();
+        private readonly VersionLists<CustomerProfile> _profiles = new VersionLists<CustomerProfile>();
 
         public EventCounters Counters { get; } = new EventCounters();
 
         public int DistinctOrders => _orders.Count;
 
-        public IEnumerable<OrderRecord> Orders => _orders.Values();
+        public IEnumerable<(long EarliestTicks, EventVersion<OrderPayload> Winner)> Orders
+        {
+            get
+            {
+                foreach (var order in _orders.Values())
+                {
+                    yield return (order.EarliestTicks(_orderVersions), order.Winner(_orderVersions));
+                }
+            }
+        }
+
+        /// <summary>The latest profile of a customer, or null when no CUSTOMER event arrived.</summary>
+        public CustomerProfile? ProfileOf(in CustomerOrders customer) =>
+            customer.ProfileId == 0 ? (CustomerProfile?)null : _profiles[customer.ProfileId].Winner.Payload;
 
         public IEnumerable<KeyValuePair<CompactKey, CustomerOrders>> Customers => _customers.Entries();
 
@@ -57,9 +72,9 @@ namespace LtvTools.Core
             foreach (var pair in other._customers.Entries())
             {
                 ref var mine = ref _customers.GetOrAdd(pair.Key, out _);
-                if (pair.Value.Profile != null)
+                if (pair.Value.ProfileId != 0)
                 {
-                    foreach (var version in pair.Value.Profile.All())
+                    foreach (var version in other._profiles[pair.Value.ProfileId].All())
                     {
                         AddProfileVersion(ref mine, new EventVersion<CustomerProfile>(version.Ticks, version.Sequence, _texts.Share(version.Payload)));
                     }
@@ -68,7 +83,7 @@ namespace LtvTools.Core
 
             foreach (var pair in other._orders.Entries())
             {
-                foreach (var version in pair.Value.All())
+                foreach (var version in pair.Value.All(other._orderVersions))
                 {
                     ref var slot = ref _orders.GetOrAdd(pair.Key, out var added);
                     if (added)
@@ -89,11 +104,11 @@ namespace LtvTools.Core
 
         private void AddProfileVersion(ref CustomerOrders customer, EventVersion<CustomerProfile> version)
         {
-            if (customer.Profile is null)
+            if (customer.ProfileId == 0)
             {
-                customer.Profile = new EventVersions<CustomerProfile>(version);
+                customer.ProfileId = _profiles.Add(new EventVersions<CustomerProfile>(version));
             }
-            else if (!customer.Profile.Add(version))
+            else if (!_profiles[customer.ProfileId].Add(version))
             {
                 Counters.Duplicates++;
             }
@@ -102,13 +117,13 @@ namespace LtvTools.Core
         /// <summary>An order counts once; its amount and customer follow its winning version, kept current in the totals.</summary>
         private void AddRepeatedOrderVersion(ref OrderRecord order, EventVersion<OrderPayload> version)
         {
-            var before = order.Winner.Payload;
-            if (!order.Add(version))
+            var before = order.Winner(_orderVersions).Payload;
+            if (!order.Add(version, _orderVersions))
             {
                 Counters.Duplicates++;
             }
 
-            var after = order.Winner.Payload;
+            var after = order.Winner(_orderVersions).Payload;
             if (!before.Equals(after))
             {
                 Count(before, -1);

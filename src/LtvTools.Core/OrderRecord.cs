@@ -4,33 +4,36 @@ namespace LtvTools.Core
 {
     /// <summary>
     /// One order in the order map. Most orders have a single version, kept inline; a version list is made
-    /// only when a second, different version arrives. Millions of orders then cost no heap objects, which
+    /// only when a second, different version arrives, and kept in the ledger's <see cref="VersionLists{TPayload}"/>.
+    /// Millions of orders then cost no heap objects, and the map holds no references to young ones, which
     /// keeps garbage collections short on big inputs.
     /// </summary>
     internal struct OrderRecord
     {
         public EventVersion<OrderPayload> Single;
-        public EventVersions<OrderPayload>? Many;
+
+        /// <summary>0 while the order has one version; otherwise the number of its version list.</summary>
+        public int ManyId;
 
         public OrderRecord(EventVersion<OrderPayload> first)
         {
             Single = first;
-            Many = null;
+            ManyId = 0;
         }
 
-        public readonly EventVersion<OrderPayload> Winner => Many?.Winner ?? Single;
+        public readonly EventVersion<OrderPayload> Winner(VersionLists<OrderPayload> lists) => ManyId == 0 ? Single : lists[ManyId].Winner;
 
         /// <summary>Time of the earliest version: the order is placed in this week.</summary>
-        public readonly long EarliestTicks => Many?.EarliestTicks ?? Single.Ticks;
+        public readonly long EarliestTicks(VersionLists<OrderPayload> lists) => ManyId == 0 ? Single.Ticks : lists[ManyId].EarliestTicks;
 
-        public readonly IEnumerable<EventVersion<OrderPayload>> All() => Many?.All() ?? new[] { Single };
+        public readonly IEnumerable<EventVersion<OrderPayload>> All(VersionLists<OrderPayload> lists) => ManyId == 0 ? new[] { Single } : lists[ManyId].All();
 
         /// <summary>Adds a version; returns false when it is an exact duplicate of one already held.</summary>
-        public bool Add(EventVersion<OrderPayload> version)
+        public bool Add(EventVersion<OrderPayload> version, VersionLists<OrderPayload> lists)
         {
-            if (Many != null)
+            if (ManyId != 0)
             {
-                return Many.Add(version);
+                return lists[ManyId].Add(version);
             }
 
             if (version.Ticks == Single.Ticks && version.Payload.Equals(Single.Payload))
@@ -44,8 +47,9 @@ namespace LtvTools.Core
                 return false;
             }
 
-            Many = new EventVersions<OrderPayload>(Single);
-            return Many.Add(version);
+            var many = new EventVersions<OrderPayload>(Single);
+            ManyId = lists.Add(many);
+            return many.Add(version);
         }
     }
 }

@@ -69,7 +69,7 @@ namespace LtvTools.Core
 
         private static LtvCustomer Describe(int rank, CustomerState customer, decimal ltv, long weeks)
         {
-            var profile = customer.Profile?.Winner.Payload;
+            var profile = customer.Profile;
             return new LtvCustomer
             {
                 Rank = rank,
