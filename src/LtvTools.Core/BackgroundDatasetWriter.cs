@@ -146,6 +146,18 @@ namespace LtvTools.Core
                     _failure = ex;
                     Monitor.PulseAll(_gate);
                 }
+
+                // Keep taking batches until disposed, so a caller blocked handing one over is released and
+                // sees the failure on its next Add or Flush instead of waiting forever.
+                try
+                {
+                    while (_full.Take(_stop.Token) != null)
+                    {
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                }
             }
         }
 
