@@ -46,10 +46,22 @@ namespace LtvTools.Core
         /// <exception cref="ArgumentException">The event cannot be counted (see <see cref="LtvDataset.Check"/>).</exception>
         public void Add(LtvEvent e)
         {
-            var problem = LtvDataset.Check(e);
-            if (problem != null)
+            if (!TryAdd(e, out var problem))
             {
                 throw new ArgumentException(problem, nameof(e));
+            }
+        }
+
+        /// <summary>
+        /// Queues <paramref name="e"/> at the dataset's next input position, or returns false with the reason
+        /// the dataset cannot count it (see <see cref="LtvDataset.Check"/>): one check per event on the hot path.
+        /// </summary>
+        public bool TryAdd(LtvEvent e, out string? problem)
+        {
+            problem = LtvDataset.Check(e);
+            if (problem != null)
+            {
+                return false;
             }
 
             // Positions are handed out here, in the order events arrive; the worker only applies.
@@ -58,6 +70,8 @@ namespace LtvTools.Core
             {
                 Post();
             }
+
+            return true;
         }
 
         /// <summary>Returns once every event added so far is in the dataset, which the caller may then use.</summary>

@@ -200,23 +200,26 @@ namespace LtvTools.Commands
 
         private void IngestPipelineEvent(LtvEvent e)
         {
-            // Events from Import-LtvEvents always pass; one built or changed by hand may not.
-            var problem = LtvDataset.Check(e);
-            if (problem != null)
-            {
-                RejectPipelineObject(problem, e.ToString());
-                return;
-            }
-
-            _pipelineAccepted++;
             _writer ??= new BackgroundDatasetWriter(Dataset, StopToken);
+            bool queued;
+            string? problem;
             try
             {
-                _writer.Add(e);
+                queued = _writer.TryAdd(e, out problem);
             }
             catch (OperationCanceledException ex) when (IsStop(ex))
             {
                 throw new PipelineStoppedException();
+            }
+
+            // Events from Import-LtvEvents always pass; one built or changed by hand may not.
+            if (queued)
+            {
+                _pipelineAccepted++;
+            }
+            else
+            {
+                RejectPipelineObject(problem!, e.ToString());
             }
         }
 
