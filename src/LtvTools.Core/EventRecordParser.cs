@@ -13,27 +13,35 @@ namespace LtvTools.Core
 
         private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions { MaxDepth = 64 };
 
-        [Flags]
-        private enum Field
-        {
-            None = 0,
-            Type = 1 << 0,
-            Verb = 1 << 1,
-            Key = 1 << 2,
-            EventTime = 1 << 3,
-            LastName = 1 << 4,
-            AdrCity = 1 << 5,
-            AdrState = 1 << 6,
-            CustomerId = 1 << 7,
-            Tags = 1 << 8,
-            CameraMake = 1 << 9,
-            CameraModel = 1 << 10,
-            TotalAmount = 1 << 11,
-            Unknown = 1 << 30,
-        }
-
         /// <summary>Parses and validates one record; on failure <paramref name="reason"/> says why.</summary>
         public static bool TryParse(ReadOnlySpan<byte> record, ExchangeRateTable rates, out EventFields fields, out string reason)
+        {
+            fields = default;
+            if (Utf8.IsValid(record) && PlainRecordScanner.TryScan(record, ref fields, out var seen, out var type, out var time, out var amount))
+            {
+                return Validate(
+                    ref fields,
+                    seen,
+                    record.Slice(type.Start, type.Length),
+                    null,
+                    record.Slice(time.Start, time.Length),
+                    null,
+                    record.Slice(amount.Start, amount.Length),
+                    null,
+                    false,
+                    rates,
+                    out reason);
+            }
+
+            // Not the plain shape: the general reader takes any JSON and names any syntax error.
+            return TryParseWithReader(record, rates, out fields, out reason);
+        }
+
+        /// <summary>
+        /// <see cref="TryParse"/> through <see cref="Utf8JsonReader"/> for every record, whatever its shape: the
+        /// reference the plain-shape scanner must agree with.
+        /// </summary>
+        internal static bool TryParseWithReader(ReadOnlySpan<byte> record, ExchangeRateTable rates, out EventFields fields, out string reason)
         {
             fields = default;
             try
@@ -76,7 +84,7 @@ namespace LtvTools.Core
                 return false;
             }
 
-            var seen = Field.None;
+            var seen = RecordField.None;
             ReadOnlySpan<byte> typeBytes = default;
             ReadOnlySpan<byte> timeBytes = default;
             ReadOnlySpan<byte> amountBytes = default;
@@ -88,7 +96,7 @@ namespace LtvTools.Core
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var field = Identify(ref reader);
-                if (field != Field.Unknown && (seen & field) != 0)
+                if (field != RecordField.Unknown && (seen & field) != 0)
                 {
                     reason = $"property '{reader.GetString()}' appears more than once";
                     return false;
@@ -99,77 +107,77 @@ namespace LtvTools.Core
                 reader.Read();
                 switch (name)
                 {
-                    case Field.Type:
+                    case RecordField.Type:
                         if (!ReadRequiredString(ref reader, "type", out typeBytes, out typeText, out reason))
                         {
                             return false;
                         }
 
                         break;
-                    case Field.Verb:
+                    case RecordField.Verb:
                         if (!ReadString(ref reader, "verb", ref fields.Verb, out reason))
                         {
                             return false;
                         }
 
                         break;
-                    case Field.Key:
+                    case RecordField.Key:
                         if (!ReadString(ref reader, "key", ref fields.Key, out reason))
                         {
                             return false;
                         }
 
                         break;
-                    case Field.EventTime:
+                    case RecordField.EventTime:
                         if (!ReadRequiredString(ref reader, "event_time", out timeBytes, out timeText, out reason))
                         {
                             return false;
                         }
 
                         break;
-                    case Field.LastName:
+                    case RecordField.LastName:
                         if (!ReadString(ref reader, "last_name", ref fields.LastName, out reason))
                         {
                             return false;
                         }
 
                         break;
-                    case Field.AdrCity:
+                    case RecordField.AdrCity:
                         if (!ReadString(ref reader, "adr_city", ref fields.AdrCity, out reason))
                         {
                             return false;
                         }
 
                         break;
-                    case Field.AdrState:
+                    case RecordField.AdrState:
                         if (!ReadString(ref reader, "adr_state", ref fields.AdrState, out reason))
                         {
                             return false;
                         }
 
                         break;
-                    case Field.CustomerId:
+                    case RecordField.CustomerId:
                         if (!ReadString(ref reader, "customer_id", ref fields.CustomerId, out reason))
                         {
                             return false;
                         }
 
                         break;
-                    case Field.CameraMake:
+                    case RecordField.CameraMake:
                         if (!ReadString(ref reader, "camera_make", ref fields.CameraMake, out reason))
                         {
                             return false;
                         }
 
                         break;
-                    case Field.CameraModel:
+                    case RecordField.CameraModel:
                         if (!ReadString(ref reader, "camera_model", ref fields.CameraModel, out reason))
                         {
                             return false;
                         }
 
                         break;
-                    case Field.Tags:
+                    case RecordField.Tags:
                         var tagsStart = (int)reader.TokenStartIndex;
                         var tagsProblem = TagsReader.Validate(ref reader);
                         if (tagsProblem != null)
@@ -184,7 +192,7 @@ namespace LtvTools.Core
                         }
 
                         break;
-                    case Field.TotalAmount:
+                    case RecordField.TotalAmount:
                         if (reader.TokenType == JsonTokenType.Number)
                         {
                             amountBytes = reader.ValueSpan;
@@ -214,7 +222,7 @@ namespace LtvTools.Core
 
         private static bool Validate(
             ref EventFields fields,
-            Field seen,
+            RecordField seen,
             ReadOnlySpan<byte> typeBytes,
             string? typeText,
             ReadOnlySpan<byte> timeBytes,
@@ -225,7 +233,7 @@ namespace LtvTools.Core
             ExchangeRateTable rates,
             out string reason)
         {
-            if ((seen & Field.Type) == 0)
+            if ((seen & RecordField.Type) == 0)
             {
                 reason = "missing required property 'type'";
                 return false;
@@ -278,7 +286,7 @@ namespace LtvTools.Core
                 return false;
             }
 
-            if ((seen & Field.EventTime) == 0)
+            if ((seen & RecordField.EventTime) == 0)
             {
                 reason = "missing required property 'event_time'";
                 return false;
@@ -308,7 +316,7 @@ namespace LtvTools.Core
 
             if (fields.Type == EventType.Order)
             {
-                if ((seen & Field.TotalAmount) == 0)
+                if ((seen & RecordField.TotalAmount) == 0)
                 {
                     reason = "missing required property 'total_amount' for ORDER";
                     return false;
@@ -366,7 +374,7 @@ namespace LtvTools.Core
             }
         }
 
-        private static Field Identify(ref Utf8JsonReader reader)
+        private static RecordField Identify(ref Utf8JsonReader reader)
         {
             if (reader.ValueIsEscaped)
             {
@@ -376,23 +384,23 @@ namespace LtvTools.Core
             return IdentifyName(reader.ValueSpan);
         }
 
-        private static Field IdentifyName(ReadOnlySpan<byte> name)
+        internal static RecordField IdentifyName(ReadOnlySpan<byte> name)
         {
             switch (name.Length)
             {
-                case 3 when name.SequenceEqual("key"u8): return Field.Key;
-                case 4 when name.SequenceEqual("type"u8): return Field.Type;
-                case 4 when name.SequenceEqual("verb"u8): return Field.Verb;
-                case 4 when name.SequenceEqual("tags"u8): return Field.Tags;
-                case 8 when name.SequenceEqual("adr_city"u8): return Field.AdrCity;
-                case 9 when name.SequenceEqual("last_name"u8): return Field.LastName;
-                case 9 when name.SequenceEqual("adr_state"u8): return Field.AdrState;
-                case 10 when name.SequenceEqual("event_time"u8): return Field.EventTime;
-                case 11 when name.SequenceEqual("customer_id"u8): return Field.CustomerId;
-                case 11 when name.SequenceEqual("camera_make"u8): return Field.CameraMake;
-                case 12 when name.SequenceEqual("camera_model"u8): return Field.CameraModel;
-                case 12 when name.SequenceEqual("total_amount"u8): return Field.TotalAmount;
-                default: return Field.Unknown;
+                case 3 when name.SequenceEqual("key"u8): return RecordField.Key;
+                case 4 when name.SequenceEqual("type"u8): return RecordField.Type;
+                case 4 when name.SequenceEqual("verb"u8): return RecordField.Verb;
+                case 4 when name.SequenceEqual("tags"u8): return RecordField.Tags;
+                case 8 when name.SequenceEqual("adr_city"u8): return RecordField.AdrCity;
+                case 9 when name.SequenceEqual("last_name"u8): return RecordField.LastName;
+                case 9 when name.SequenceEqual("adr_state"u8): return RecordField.AdrState;
+                case 10 when name.SequenceEqual("event_time"u8): return RecordField.EventTime;
+                case 11 when name.SequenceEqual("customer_id"u8): return RecordField.CustomerId;
+                case 11 when name.SequenceEqual("camera_make"u8): return RecordField.CameraMake;
+                case 12 when name.SequenceEqual("camera_model"u8): return RecordField.CameraModel;
+                case 12 when name.SequenceEqual("total_amount"u8): return RecordField.TotalAmount;
+                default: return RecordField.Unknown;
             }
         }
 

@@ -35,6 +35,20 @@ namespace LtvTools.Core
             }
         }
 
+        /// <summary>Whether <paramref name="bytes"/> are well-formed UTF-8 (<see cref="Validate"/> without the exception).</summary>
+        public static bool IsValid(ReadOnlySpan<byte> bytes)
+        {
+            try
+            {
+                Validate(bytes);
+                return true;
+            }
+            catch (DecoderFallbackException)
+            {
+                return false;
+            }
+        }
+
         /// <summary>Text for error messages: never throws, replaces invalid bytes, and cuts long input.</summary>
         public static string ForMessage(ReadOnlySpan<byte> bytes, int maxBytes)
         {
