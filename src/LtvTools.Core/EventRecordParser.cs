@@ -17,7 +17,7 @@ namespace LtvTools.Core
         public static bool TryParse(ReadOnlySpan<byte> record, ExchangeRateTable rates, out EventFields fields, out string reason)
         {
             fields = default;
-            if (Utf8.IsValid(record) && PlainRecordScanner.TryScan(record, ref fields, out var seen, out var type, out var time, out var amount))
+            if (PlainRecordScanner.TryScan(record, ref fields, out var seen, out var type, out var time, out var amount))
             {
                 return Validate(
                     ref fields,

@@ -102,10 +102,10 @@ namespace LtvTools.Core
             var summary = new IngestSummary(path) { Bytes = plan.FileLength, Format = plan.IsWholeFile ? FileFormat.Empty : FileFormat.Ndjson };
             var baseSequence = dataset.NextSequence;
             var duplicatesBefore = dataset.DuplicatesIgnored;
-            var queues = new BlockingCollection<EventBatch>[plan.Count];
+            var queues = new BatchChannel<EventBatch>[plan.Count];
             for (var i = 0; i < queues.Length; i++)
             {
-                queues[i] = new BlockingCollection<EventBatch>(BatchesInFlightPerChunk);
+                queues[i] = new BatchChannel<EventBatch>(BatchesInFlightPerChunk);
             }
 
             var spare = new ConcurrentBag<EventBatch>();
@@ -146,11 +146,6 @@ namespace LtvTools.Core
                     {
                         // Readers stop by cancellation; a real failure was passed through their batches.
                     }
-
-                    foreach (var queue in queues)
-                    {
-                        queue.Dispose();
-                    }
                 }
             }
 
@@ -170,64 +165,72 @@ namespace LtvTools.Core
         /// calling thread applies orders and customer events; a second thread applies visits and images to the
         /// dataset's other side, which shares no state with the first, so both cores aggregate.
         /// </summary>
-        private Exception? ApplyInOrder(string path, ChunkPlan plan, BlockingCollection<EventBatch>[] queues, ConcurrentBag<EventBatch> spare, LtvDataset dataset, IngestSummary summary, CancellationToken cancellation)
+        private Exception? ApplyInOrder(string path, ChunkPlan plan, BatchChannel<EventBatch>[] queues, ConcurrentBag<EventBatch> spare, LtvDataset dataset, IngestSummary summary, CancellationToken cancellation)
         {
             Exception? visitFailure = null;
-            using (var visitWork = new BlockingCollection<EventBatch>(BatchesInFlightPerChunk * 2))
-            {
-                var visitApplier = Task.Factory.StartNew(
-                    () =>
+            var visitWork = new BatchChannel<EventBatch>(BatchesInFlightPerChunk * 2);
+            var visitApplier = Task.Factory.StartNew(
+                () =>
+                {
+                    EventBatch? batch;
+                    while ((batch = visitWork.Take(CancellationToken.None)) != null)
                     {
-                        try
+                        // After a failure keep taking batches unapplied, so the calling thread never waits on a full channel.
+                        if (visitFailure == null)
                         {
-                            foreach (var batch in visitWork.GetConsumingEnumerable())
+                            try
                             {
-                                var events = batch.Events;
-                                for (var i = 0; i < batch.Count; i++)
-                                {
-                                    if (LtvDataset.IsVisitSide(events[i].Type))
-                                    {
-                                        dataset.AddToVisitSide(events[i]);
-                                    }
-                                }
-
-                                Release(batch, spare);
+                                ApplyVisitSide(batch, dataset);
+                            }
+                            catch (Exception ex)
+                            {
+                                visitFailure = ex;
                             }
                         }
-                        catch (Exception ex)
-                        {
-                            visitFailure = ex;
-                        }
-                    },
-                    CancellationToken.None,
-                    TaskCreationOptions.LongRunning,
-                    TaskScheduler.Default);
 
-                try
-                {
-                    return ApplyOrderSideInOrder(path, plan, queues, spare, visitWork, dataset, summary, cancellation);
-                }
-                finally
-                {
-                    // The visit side must be complete (and idle) before anyone reads the dataset.
-                    visitWork.CompleteAdding();
-                    visitApplier.Wait();
-                    if (visitFailure != null)
-                    {
-                        throw new InvalidOperationException("Applying visits failed: " + visitFailure.Message, visitFailure);
+                        Release(batch, spare);
                     }
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+
+            try
+            {
+                return ApplyOrderSideInOrder(path, plan, queues, spare, visitWork, dataset, summary, cancellation);
+            }
+            finally
+            {
+                // The visit side must be complete (and idle) before anyone reads the dataset.
+                visitWork.Complete();
+                visitApplier.Wait();
+                if (visitFailure != null)
+                {
+                    throw new InvalidOperationException("Applying visits failed: " + visitFailure.Message, visitFailure);
                 }
             }
         }
 
-        private Exception? ApplyOrderSideInOrder(string path, ChunkPlan plan, BlockingCollection<EventBatch>[] queues, ConcurrentBag<EventBatch> spare, BlockingCollection<EventBatch> visitWork, LtvDataset dataset, IngestSummary summary, CancellationToken cancellation)
+        private static void ApplyVisitSide(EventBatch batch, LtvDataset dataset)
+        {
+            var events = batch.Events;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (LtvDataset.IsVisitSide(events[i].Type))
+                {
+                    dataset.AddToVisitSide(events[i]);
+                }
+            }
+        }
+
+        private Exception? ApplyOrderSideInOrder(string path, ChunkPlan plan, BatchChannel<EventBatch>[] queues, ConcurrentBag<EventBatch> spare, BatchChannel<EventBatch> visitWork, LtvDataset dataset, IngestSummary summary, CancellationToken cancellation)
         {
             long linesBefore = 0;
             foreach (var queue in queues)
             {
                 while (true)
                 {
-                    var batch = queue.Take(cancellation);
+                    var batch = queue.Take(cancellation)!;
                     batch.PendingAppliers = 2;
                     visitWork.Add(batch, cancellation);
                     var events = batch.Events;
@@ -276,7 +279,7 @@ namespace LtvTools.Core
             }
         }
 
-        private void ReadChunk(string path, ChunkPlan plan, int index, long baseSequence, BlockingCollection<EventBatch> queue, ConcurrentBag<EventBatch> spare, IngestSummary summary, CancellationToken cancellation)
+        private void ReadChunk(string path, ChunkPlan plan, int index, long baseSequence, BatchChannel<EventBatch> queue, ConcurrentBag<EventBatch> spare, IngestSummary summary, CancellationToken cancellation)
         {
             EventBatch Fresh() => spare.TryTake(out var reused) ? reused : new EventBatch();
 

@@ -73,6 +73,36 @@ namespace LtvTools.Core
             }
         }
 
+        /// <summary>
+        /// Each customer with orders or a profile and its total spend: what ranking needs, without the joins
+        /// <see cref="Customers"/> makes for every customer.
+        /// </summary>
+        internal IEnumerable<KeyValuePair<CompactKey, decimal>> CustomerSpends
+        {
+            get
+            {
+                foreach (var pair in _orders.Customers)
+                {
+                    yield return new KeyValuePair<CompactKey, decimal>(pair.Key, pair.Value.TotalSpend);
+                }
+            }
+        }
+
+        /// <summary>Customers seen only through visits or images (nothing spent), the rest of <see cref="Customers"/>.</summary>
+        internal IEnumerable<CompactKey> VisitOnlyCustomers
+        {
+            get
+            {
+                foreach (var pair in _visits.Customers)
+                {
+                    if (!_orders.TryGetCustomer(pair.Key, out _))
+                    {
+                        yield return pair.Key;
+                    }
+                }
+            }
+        }
+
         internal IEnumerable<VisitRecord> Visits => _visits.Visits;
 
         /// <summary>Every distinct order: the week it is placed in (its earliest time) and its winning version.</summary>

@@ -6,7 +6,7 @@ namespace LtvTools.Core
 {
     /// <summary>
     /// Reads a record in the plain shape almost every producer writes, without a general JSON reader: one
-    /// object whose values are unescaped strings or null, plus a <c>tags</c> array of such objects. Anything
+    /// object of valid UTF-8 whose values are unescaped strings or null, plus a <c>tags</c> array of such objects. Anything
     /// else (escapes, numbers, nesting, duplicate properties, any syntax error) makes it decline, and the
     /// caller reads the record with <see cref="System.Text.Json.Utf8JsonReader"/> instead, which gives the
     /// exact reason for a rejection. So this only ever speeds up records that would be read the same way.
@@ -18,8 +18,8 @@ namespace LtvTools.Core
     internal static class PlainRecordScanner
     {
         /// <summary>
-        /// Scans <paramref name="record"/> (already known to be valid UTF-8) into <paramref name="fields"/> and
-        /// where the values the validator needs lie; false when the record is not in the plain shape.
+        /// Scans <paramref name="record"/> into <paramref name="fields"/>, and says where the values the
+        /// validator needs lie; false when the record is not in the plain shape.
         /// </summary>
         public static bool TryScan(
             ReadOnlySpan<byte> record,
@@ -34,8 +34,8 @@ namespace LtvTools.Core
             time = default;
             amount = default;
 
-            var hasControlBytes = Classify(record, out var hasBackslash);
-            if (hasBackslash)
+            var hasControlBytes = Classify(record, out var hasBackslash, out var hasNonAscii);
+            if (hasBackslash || (hasNonAscii && !Utf8.IsValid(record)))
             {
                 return false;
             }
@@ -308,27 +308,35 @@ namespace LtvTools.Core
             return false;
         }
 
-        /// <summary>Whether the record holds any byte below 0x20 (whitespace included) and any backslash, in one vector pass.</summary>
-        private static bool Classify(ReadOnlySpan<byte> record, out bool hasBackslash)
+        /// <summary>
+        /// Whether the record holds any byte below 0x20 (whitespace included), any backslash, and any byte
+        /// outside ASCII, in one vector pass.
+        /// </summary>
+        private static bool Classify(ReadOnlySpan<byte> record, out bool hasBackslash, out bool hasNonAscii)
         {
             var control = false;
             hasBackslash = false;
+            hasNonAscii = false;
             var i = 0;
             if (Vector.IsHardwareAccelerated && record.Length >= Vector<byte>.Count)
             {
                 var blocks = MemoryMarshal.Cast<byte, Vector<byte>>(record);
                 var space = new Vector<byte>((byte)' ');
                 var backslash = new Vector<byte>((byte)'\\');
+                var lastAscii = new Vector<byte>(0x7F);
                 var controlSeen = Vector<byte>.Zero;
                 var backslashSeen = Vector<byte>.Zero;
+                var nonAsciiSeen = Vector<byte>.Zero;
                 foreach (var block in blocks)
                 {
                     controlSeen |= Vector.LessThan(block, space);
                     backslashSeen |= Vector.Equals(block, backslash);
+                    nonAsciiSeen |= Vector.GreaterThan(block, lastAscii);
                 }
 
                 control = !Vector.EqualsAll(controlSeen, Vector<byte>.Zero);
                 hasBackslash = !Vector.EqualsAll(backslashSeen, Vector<byte>.Zero);
+                hasNonAscii = !Vector.EqualsAll(nonAsciiSeen, Vector<byte>.Zero);
                 i = blocks.Length * Vector<byte>.Count;
             }
 
@@ -336,6 +344,7 @@ namespace LtvTools.Core
             {
                 control |= record[i] < 0x20;
                 hasBackslash |= record[i] == '\\';
+                hasNonAscii |= record[i] > 0x7F;
             }
 
             return control;

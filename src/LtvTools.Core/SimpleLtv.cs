@@ -33,9 +33,20 @@ namespace LtvTools.Core
             var weeks = window.TotalWeeks;
             // The heap grows as needed up to x; start small, as x may be far above the customer count.
             var ranker = new TopCustomerRanker(x, expected: 1024);
-            foreach (var customer in D.Customers)
+            foreach (var customer in D.CustomerSpends)
             {
-                ranker.Offer(Ltv(customer.TotalSpend, weeks, options.LifespanYears), customer.Key);
+                ranker.Offer(Ltv(customer.Value, weeks, options.LifespanYears), customer.Key);
+            }
+
+            // Customers who never ordered all have the LTV of no spend; they can only enter a list that is not
+            // full or that ends at that LTV (ties go by id), and skipping them spares a pass over every visitor.
+            var nothingSpent = Ltv(0m, weeks, options.LifespanYears);
+            if (ranker.MayTake(nothingSpent))
+            {
+                foreach (var customer in D.VisitOnlyCustomers)
+                {
+                    ranker.Offer(nothingSpent, customer);
+                }
             }
 
             var ranked = ranker.Ranked();

@@ -39,6 +39,9 @@ namespace LtvTools.Core
         }
 
         /// <summary>The kept customers, best first: Ltv descending, then CustomerId ordinal ascending.</summary>
+        /// <summary>Whether a customer with <paramref name="ltv"/> could still enter the list (it could win a tie by id).</summary>
+        public bool MayTake(decimal ltv) => _heap.Count < _capacity || _heap[0].Ltv <= ltv;
+
         public List<(decimal Ltv, CompactKey Customer)> Ranked()
         {
             var ranked = new List<Candidate>(_heap);

@@ -78,6 +78,21 @@ public class RankingTests
     }
 
     [Fact]
+    public void VisitorsWhoNeverOrderedWinZeroTiesByIdWhenTheListIsCut()
+    {
+        // The ranker skips visit-only customers once the list is full of better LTVs; here it must not.
+        var run = IngestRun.OfLines(
+            Json.Customer("c9", "2020-01-01T09:00:00Z", "Profile-Only"),
+            Json.Order("o1", "c5", "2020-01-01T10:00:00Z", "1 USD"),
+            Json.Visit("v1", "a1", "2020-01-01T10:00:00Z"),
+            Json.Image("i1", "b2", "2020-01-01T10:00:00Z"));
+
+        Assert.Equal(new[] { "c5", "a1" }, run.Top(2).Select(c => c.CustomerId));
+        Assert.Equal(new[] { "c5", "a1", "b2" }, run.Top(3).Select(c => c.CustomerId));
+        Assert.Equal(new[] { "c5" }, run.Top(1).Select(c => c.CustomerId));
+    }
+
+    [Fact]
     public void EmptyInputGivesNoRowsAndNoException()
     {
         var empty = new LtvDataset();
