@@ -14,6 +14,9 @@ namespace LtvTools.Core
         private readonly VisitLedger _visits = new VisitLedger();
         private readonly OrderLedger _orders = new OrderLedger();
 
+        /// <summary>The most customers <see cref="EnsureCapacity"/> makes room for ahead of time.</summary>
+        internal const long CustomersPresized = 1 << 16;
+
         /// <summary>Accepted events taken in, duplicates included.</summary>
         public long EventsAccepted => _visits.Counters.Accepted + _orders.Counters.Accepted;
 
@@ -110,9 +113,16 @@ namespace LtvTools.Core
 
         /// <summary>
         /// Makes room for about <paramref name="moreEvents"/> further events in the usual mix (about half visits,
-        /// a third orders, one customer per ten events), so the tables are rehashed once instead of many times.
-        /// An estimate: a different mix only means some table grows later.
+        /// a quarter orders, a seventh images), so the event tables are rehashed once instead of many times. An
+        /// estimate: a different mix only means some table grows later.
         /// </summary>
+        /// <remarks>
+        /// Customer tables are sized for at most <see cref="CustomersPresized"/> customers and grow from there:
+        /// customers come back, so their number grows far slower than the events (300k customers in 10M
+        /// events), and a table sized from the file would be mostly empty yet fully touched, since keys land
+        /// on every page. Memory first touched costs a page fault per 4 KiB, which on a virtual machine can
+        /// cost more than the work done with it.
+        /// </remarks>
         public void EnsureCapacity(long moreEvents)
         {
             if (moreEvents <= 0)
@@ -120,8 +130,9 @@ namespace LtvTools.Core
                 return;
             }
 
-            _visits.EnsureCapacity(moreEvents / 2, moreEvents / 7, moreEvents / 10);
-            _orders.EnsureCapacity(moreEvents / 4, moreEvents / 10);
+            var customers = Math.Min(moreEvents / 10, CustomersPresized);
+            _visits.EnsureCapacity(moreEvents / 2, moreEvents / 7, customers);
+            _orders.EnsureCapacity(moreEvents / 4, customers);
         }
 
         /// <summary>Takes in one event (the pipeline form), at the next input position.</summary>
