@@ -32,7 +32,7 @@ namespace LtvTools.Core
                 capacity <<= 1;
             }
 
-            _entries = new Entry[capacity];
+            _entries = NewEntries(capacity);
             SetCapacity(capacity);
         }
 
@@ -179,12 +179,19 @@ namespace LtvTools.Core
             }
         }
 
+        private static Entry[] NewEntries(int capacity)
+        {
+            var entries = new Entry[capacity];
+            MemoryAdvice.PreferHugePages(entries);
+            return entries;
+        }
+
         private void Grow() => Resize(_entries.Length * 2);
 
         private void Resize(int capacity)
         {
             var old = _entries;
-            _entries = new Entry[capacity];
+            _entries = NewEntries(capacity);
             SetCapacity(_entries.Length);
             var mask = _entries.Length - 1;
             for (var i = 0; i < old.Length; i++)
