@@ -172,6 +172,7 @@ namespace LtvTools.Core
             var visitApplier = Task.Factory.StartNew(
                 () =>
                 {
+                    HelperThreadPriority.Lower();
                     EventBatch? batch;
                     while ((batch = visitWork.Take(CancellationToken.None)) != null)
                     {
