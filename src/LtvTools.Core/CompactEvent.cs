@@ -14,7 +14,7 @@ namespace LtvTools.Core
         public decimal AmountUsd;
         public CustomerProfile Profile;
 
-        public static CompactEvent From(in EventFields fields, long sequence)
+        public static CompactEvent From(in EventFields fields, long sequence, Utf8TextCache? texts = null)
         {
             var compact = new CompactEvent
             {
@@ -28,7 +28,10 @@ namespace LtvTools.Core
             {
                 case EventType.Customer:
                     compact.Customer = compact.Key;
-                    compact.Profile = new CustomerProfile(fields.LastName.ToText(), fields.AdrCity.ToText(), fields.AdrState.ToText());
+                    compact.Profile = new CustomerProfile(
+                        texts?.Text(fields.LastName) ?? fields.LastName.ToText(),
+                        texts?.Text(fields.AdrCity) ?? fields.AdrCity.ToText(),
+                        texts?.Text(fields.AdrState) ?? fields.AdrState.ToText());
                     break;
                 case EventType.Order:
                     compact.Customer = fields.CustomerId.ToKey();

@@ -49,17 +49,17 @@ namespace LtvTools.Core
             return verb.SequenceEqual("UPLOAD"u8) ? "UPLOAD" : null;
         }
 
-        public readonly LtvEvent ToEvent()
+        public readonly LtvEvent ToEvent(Utf8TextCache? texts = null)
         {
             var key = Key.ToKey();
             var customer = Type == EventType.Customer ? key : CustomerId.IsPresent ? CustomerId.ToKey() : (CompactKey?)null;
             var result = new LtvEvent(Type, KnownVerb() ?? Verb.ToText()!, key, customer, new UtcTimestamp(UtcTicks))
             {
-                LastName = LastName.ToText(),
-                AdrCity = AdrCity.ToText(),
-                AdrState = AdrState.ToText(),
-                CameraMake = CameraMake.ToText(),
-                CameraModel = CameraModel.ToText(),
+                LastName = texts?.Text(LastName) ?? LastName.ToText(),
+                AdrCity = texts?.Text(AdrCity) ?? AdrCity.ToText(),
+                AdrState = texts?.Text(AdrState) ?? AdrState.ToText(),
+                CameraMake = texts?.Text(CameraMake) ?? CameraMake.ToText(),
+                CameraModel = texts?.Text(CameraModel) ?? CameraModel.ToText(),
             };
 
             if (!TagsJson.IsEmpty)

@@ -12,6 +12,7 @@ namespace LtvTools.Core
         private readonly FileStream _file;
         private readonly EventRecordReader _records;
         private readonly ExchangeRateTable _rates;
+        private readonly Utf8TextCache _texts = new Utf8TextCache();
         private bool _ended;
 
         public EventFileReader(string path, ExchangeRateTable? rates = null)
@@ -99,12 +100,12 @@ namespace LtvTools.Core
             Summary.Accepted++;
             if (dataset is null)
             {
-                accepted = fields.ToEvent();
+                accepted = fields.ToEvent(_texts);
             }
             else
             {
                 var duplicatesBefore = dataset.DuplicatesIgnored;
-                dataset.Add(fields, dataset.NextSequence + _records.Offset);
+                dataset.Add(fields, dataset.NextSequence + _records.Offset, _texts);
                 Summary.DuplicatesIgnored += dataset.DuplicatesIgnored - duplicatesBefore;
             }
 

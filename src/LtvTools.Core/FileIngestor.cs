@@ -285,6 +285,7 @@ namespace LtvTools.Core
             EventBatch Fresh() => spare.TryTake(out var reused) ? reused : new EventBatch();
 
             var batch = Fresh();
+            var texts = new Utf8TextCache();
             try
             {
                 var file = EventFile.OpenRaw(path);
@@ -322,7 +323,7 @@ namespace LtvTools.Core
 
                             else if (EventRecordParser.TryParse(records.Current, _options.ExchangeRates, out var fields, out var reason))
                             {
-                                batch.Events[batch.Count++] = CompactEvent.From(fields, baseSequence + records.Offset);
+                                batch.Events[batch.Count++] = CompactEvent.From(fields, baseSequence + records.Offset, texts);
                             }
                             else
                             {

@@ -15,7 +15,7 @@ namespace LtvTools.Core
         private readonly OrderLedger _orders = new OrderLedger();
 
         /// <summary>The most customers <see cref="EnsureCapacity"/> makes room for ahead of time.</summary>
-        internal const long CustomersPresized = 1 << 16;
+        internal const long CustomersPresized = 1 << 17;
 
         /// <summary>Accepted events taken in, duplicates included.</summary>
         public long EventsAccepted => _visits.Counters.Accepted + _orders.Counters.Accepted;
@@ -177,7 +177,7 @@ namespace LtvTools.Core
             e.AmountUsd ?? (e.Currency is null || e.Currency == AmountParser.DefaultCurrency ? e.TotalAmount : null);
 
         /// <summary>Takes in a validated record straight from the reader, with no event object in between.</summary>
-        internal void Add(in EventFields fields, long sequence) => Add(CompactEvent.From(fields, sequence));
+        internal void Add(in EventFields fields, long sequence, Utf8TextCache? texts = null) => Add(CompactEvent.From(fields, sequence, texts));
 
         /// <summary>Takes in an accepted event in its compact form (filled by a reader thread).</summary>
         internal void Add(in CompactEvent e)
