@@ -4,10 +4,16 @@ namespace LtvTools.Core
     internal struct CustomerOrders
     {
         /// <summary>
-        /// 0 until a CUSTOMER event arrives (a customer seen only through other events has an empty profile);
-        /// then the number of its profile versions in the ledger's <see cref="VersionLists{TPayload}"/>.
+        /// The first profile version, its payload a number in the ledger's <see cref="ProfileTable"/>; payload 0
+        /// until a CUSTOMER event arrives (a customer seen only through other events has no profile).
         /// </summary>
-        public int ProfileId;
+        public EventVersion<int> Profile;
+
+        /// <summary>
+        /// 0 while the customer has at most one distinct profile version (held in <see cref="Profile"/>); then
+        /// the number of its version list, which holds every version, in the ledger's <see cref="VersionLists{TPayload}"/>.
+        /// </summary>
+        public int ProfileListId;
 
         public long Orders;
 

@@ -10,9 +10,9 @@ namespace LtvTools.Core
     {
         private readonly CompactKeyMap<CustomerOrders> _customers = new CompactKeyMap<CustomerOrders>();
         private readonly CompactKeyMap<OrderRecord> _orders = new CompactKeyMap<OrderRecord>();
-        private readonly TextPool _texts = new TextPool();
+        private readonly ProfileTable _profileTable = new ProfileTable();
         private readonly VersionLists<OrderPayload> _orderVersions = new VersionLists<OrderPayload>();
-        private readonly VersionLists<CustomerProfile> _profiles = new VersionLists<CustomerProfile>();
+        private readonly VersionLists<int> _profiles = new VersionLists<int>();
 
         public EventCounters Counters { get; } = new EventCounters();
 
@@ -30,8 +30,15 @@ namespace LtvTools.Core
         }
 
         /// <summary>The latest profile of a customer, or null when no CUSTOMER event arrived.</summary>
-        public CustomerProfile? ProfileOf(in CustomerOrders customer) =>
-            customer.ProfileId == 0 ? (CustomerProfile?)null : _profiles[customer.ProfileId].Winner.Payload;
+        public CustomerProfile? ProfileOf(in CustomerOrders customer)
+        {
+            if (customer.ProfileListId != 0)
+            {
+                return _profileTable[_profiles[customer.ProfileListId].Winner.Payload];
+            }
+
+            return customer.Profile.Payload == 0 ? (CustomerProfile?)null : _profileTable[customer.Profile.Payload];
+        }
 
         public IEnumerable<KeyValuePair<CompactKey, CustomerOrders>> Customers => _customers.Entries();
 
@@ -46,7 +53,7 @@ namespace LtvTools.Core
         public void AddProfile(CompactKey key, long ticks, long sequence, CustomerProfile profile)
         {
             Counters.Accept(ticks);
-            AddProfileVersion(ref _customers.GetOrAdd(key, out _), new EventVersion<CustomerProfile>(ticks, sequence, _texts.Share(profile)));
+            AddProfileVersion(ref _customers.GetOrAdd(key, out _), new EventVersion<int>(ticks, sequence, _profileTable.IdOf(profile)));
         }
 
         public void AddOrder(CompactKey key, CompactKey customerKey, long ticks, long sequence, decimal amountUsd)
@@ -72,12 +79,10 @@ namespace LtvTools.Core
             foreach (var pair in other._customers.Entries())
             {
                 ref var mine = ref _customers.GetOrAdd(pair.Key, out _);
-                if (pair.Value.ProfileId != 0)
+                foreach (var version in other.ProfileVersions(pair.Value))
                 {
-                    foreach (var version in other._profiles[pair.Value.ProfileId].All())
-                    {
-                        AddProfileVersion(ref mine, new EventVersion<CustomerProfile>(version.Ticks, version.Sequence, _texts.Share(version.Payload)));
-                    }
+                    var profile = _profileTable.IdOf(other._profileTable[version.Payload]);
+                    AddProfileVersion(ref mine, new EventVersion<int>(version.Ticks, version.Sequence, profile));
                 }
             }
 
@@ -102,19 +107,59 @@ namespace LtvTools.Core
             Counters.Add(other.Counters);
         }
 
-        private void AddProfileVersion(ref CustomerOrders customer, EventVersion<CustomerProfile> version)
+        private void AddProfileVersion(ref CustomerOrders customer, EventVersion<int> version)
         {
-            if (customer.ProfileId == 0)
+            if (customer.ProfileListId != 0)
             {
-                customer.ProfileId = _profiles.Add(new EventVersions<CustomerProfile>(version));
+                if (!_profiles[customer.ProfileListId].Add(version))
+                {
+                    Counters.Duplicates++;
+                }
+
+                return;
             }
-            else if (!_profiles[customer.ProfileId].Add(version))
+
+            var single = customer.Profile;
+            if (single.Payload == 0)
             {
+                customer.Profile = version;
+                return;
+            }
+
+            if (single.Ticks == version.Ticks && single.Payload == version.Payload)
+            {
+                // An exact repeat: the earlier input position stands for both, as in a version list.
+                if (version.Sequence < single.Sequence)
+                {
+                    customer.Profile = version;
+                }
+
                 Counters.Duplicates++;
+                return;
+            }
+
+            // A second distinct version: from now on the list holds them all.
+            var versions = new EventVersions<int>(single);
+            versions.Add(version);
+            customer.ProfileListId = _profiles.Add(versions);
+        }
+
+        /// <summary>Every distinct profile version of <paramref name="customer"/> (none, the inline one, or its list).</summary>
+        private IEnumerable<EventVersion<int>> ProfileVersions(CustomerOrders customer)
+        {
+            if (customer.ProfileListId != 0)
+            {
+                foreach (var version in _profiles[customer.ProfileListId].All())
+                {
+                    yield return version;
+                }
+            }
+            else if (customer.Profile.Payload != 0)
+            {
+                yield return customer.Profile;
             }
         }
 
-        /// <summary>An order counts once; its amount and customer follow its winning version, kept current in the totals.</summary>
         private void AddRepeatedOrderVersion(ref OrderRecord order, EventVersion<OrderPayload> version)
         {
             var before = order.Winner(_orderVersions).Payload;
