@@ -20,16 +20,9 @@ namespace LtvTools.Core
         private const int NiceIncrement = 5;
         private const int MaxNice = 19;
 
-        private static bool _unavailable;
-
         /// <summary>Call at the start of a helper thread of the engine's own (never on a caller's thread).</summary>
         public static void Lower()
         {
-            if (_unavailable)
-            {
-                return;
-            }
-
             try
             {
                 if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
@@ -45,7 +38,7 @@ namespace LtvTools.Core
             }
             catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException || ex is PlatformNotSupportedException)
             {
-                _unavailable = true;
+                // No way to lower it here: the thread runs at the usual priority (and helpers start rarely).
             }
         }
 

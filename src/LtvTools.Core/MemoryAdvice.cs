@@ -20,12 +20,12 @@ namespace LtvTools.Core
         private const int MadviseHugePage = 14;
         private const long HugePageBytes = 2L << 20;
 
-        private static bool _unavailable = !RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+        private static readonly bool OnLinux = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
 
         /// <summary>Advises huge pages for the whole 2 MiB blocks inside <paramref name="array"/>, if it spans at least two.</summary>
         public static void PreferHugePages<T>(T[] array)
         {
-            if (_unavailable || array.Length == 0)
+            if (!OnLinux || array.Length == 0)
             {
                 return;
             }
@@ -52,7 +52,7 @@ namespace LtvTools.Core
             }
             catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
             {
-                _unavailable = true;
+                // No libc to call: the table works the same without the hint (and tables are made rarely).
             }
         }
 
