@@ -41,17 +41,12 @@ namespace LtvTools.Core
             }
 
             var i = SkipWhitespace(record, 0);
-            if (i >= record.Length || record[i] != '{')
+            if (!TryOpen(record, ref i, (byte)'{', (byte)'}', out var empty))
             {
                 return false;
             }
 
-            i = SkipWhitespace(record, i + 1);
-            if (i < record.Length && record[i] == '}')
-            {
-                i++;
-            }
-            else
+            if (!empty)
             {
                 while (true)
                 {
@@ -67,29 +62,16 @@ namespace LtvTools.Core
                     }
 
                     seen |= field;
-                    if (!TryValue(record, ref i, hasControlBytes, field, ref fields, ref type, ref time, ref amount))
+                    if (!TryValue(record, ref i, hasControlBytes, field, ref fields, ref type, ref time, ref amount) ||
+                        !TryNext(record, ref i, (byte)'}', out var closed))
                     {
                         return false;
                     }
 
-                    i = SkipWhitespace(record, i);
-                    if (i >= record.Length)
+                    if (closed)
                     {
-                        return false;
-                    }
-
-                    if (record[i] == '}')
-                    {
-                        i++;
                         break;
                     }
-
-                    if (record[i] != ',')
-                    {
-                        return false;
-                    }
-
-                    i = SkipWhitespace(record, i + 1);
                 }
             }
 
@@ -174,75 +156,102 @@ namespace LtvTools.Core
         /// <summary><c>[ {"k": "v", ...}, ... ]</c> with string values only; <paramref name="i"/> ends past the <c>]</c>.</summary>
         private static bool TrySkipTags(ReadOnlySpan<byte> record, scoped ref int i, bool hasControlBytes)
         {
-            i = SkipWhitespace(record, i + 1);
-            if (i < record.Length && record[i] == ']')
+            if (!TryOpen(record, ref i, (byte)'[', (byte)']', out var noTags))
             {
-                i++;
+                return false;
+            }
+
+            if (noTags)
+            {
                 return true;
             }
 
             while (true)
             {
-                if (i >= record.Length || record[i] != '{')
+                if (!TryOpen(record, ref i, (byte)'{', (byte)'}', out var emptyTag))
                 {
                     return false;
                 }
 
-                i = SkipWhitespace(record, i + 1);
-                if (i < record.Length && record[i] == '}')
-                {
-                    i++;
-                }
-                else
+                if (!emptyTag)
                 {
                     while (true)
                     {
                         if (!TryString(record, ref i, hasControlBytes, out _) || !TryColon(record, ref i) ||
-                            i >= record.Length || record[i] != '"' || !TryString(record, ref i, hasControlBytes, out _))
+                            i >= record.Length || record[i] != '"' || !TryString(record, ref i, hasControlBytes, out _) ||
+                            !TryNext(record, ref i, (byte)'}', out var closedObject))
                         {
                             return false;
                         }
 
-                        i = SkipWhitespace(record, i);
-                        if (i >= record.Length)
+                        if (closedObject)
                         {
-                            return false;
-                        }
-
-                        if (record[i] == '}')
-                        {
-                            i++;
                             break;
                         }
-
-                        if (record[i] != ',')
-                        {
-                            return false;
-                        }
-
-                        i = SkipWhitespace(record, i + 1);
                     }
                 }
 
-                i = SkipWhitespace(record, i);
-                if (i >= record.Length)
+                if (!TryNext(record, ref i, (byte)']', out var closedArray))
                 {
                     return false;
                 }
 
-                if (record[i] == ']')
+                if (closedArray)
                 {
-                    i++;
                     return true;
                 }
-
-                if (record[i] != ',')
-                {
-                    return false;
-                }
-
-                i = SkipWhitespace(record, i + 1);
             }
+        }
+
+        /// <summary>
+        /// <paramref name="opener"/> at <paramref name="i"/>, then either <paramref name="closer"/> at once
+        /// (<paramref name="empty"/>) or the first member; <paramref name="i"/> ends past the closer or at the member.
+        /// </summary>
+        private static bool TryOpen(ReadOnlySpan<byte> record, scoped ref int i, byte opener, byte closer, out bool empty)
+        {
+            empty = false;
+            if (i >= record.Length || record[i] != opener)
+            {
+                return false;
+            }
+
+            i = SkipWhitespace(record, i + 1);
+            if (i < record.Length && record[i] == closer)
+            {
+                i++;
+                empty = true;
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// After a member or an element: a comma (more follow) or <paramref name="closer"/> (the object or array
+        /// ends here, <paramref name="closed"/>); anything else is not the plain shape.
+        /// </summary>
+        private static bool TryNext(ReadOnlySpan<byte> record, scoped ref int i, byte closer, out bool closed)
+        {
+            closed = false;
+            i = SkipWhitespace(record, i);
+            if (i >= record.Length)
+            {
+                return false;
+            }
+
+            if (record[i] == closer)
+            {
+                i++;
+                closed = true;
+                return true;
+            }
+
+            if (record[i] != ',')
+            {
+                return false;
+            }
+
+            i = SkipWhitespace(record, i + 1);
+            return true;
         }
 
         /// <summary>A string at <paramref name="i"/> (no escapes: the record has no backslash); <paramref name="i"/> ends past its closing quote.</summary>
