@@ -66,6 +66,13 @@ namespace LtvTools.Core
             return ref entry.Value;
         }
 
+        /// <summary>
+        /// Reads the home slot of <paramref name="key"/> and returns a word of it, so that a caller can start the
+        /// memory loads of several coming lookups before doing the first: their cache misses then overlap
+        /// instead of queueing one after another.
+        /// </summary>
+        public ulong Touch(CompactKey key) => key.IsPacked ? _entries[Slot(key.Packed)].Key : 0;
+
         public bool TryGetValue(CompactKey key, out TValue value)
         {
             if (!key.IsPacked)

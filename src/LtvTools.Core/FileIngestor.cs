@@ -212,17 +212,8 @@ namespace LtvTools.Core
             }
         }
 
-        private static void ApplyVisitSide(EventBatch batch, LtvDataset dataset)
-        {
-            var events = batch.Events;
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (LtvDataset.IsVisitSide(events[i].Type))
-                {
-                    dataset.AddToVisitSide(events[i]);
-                }
-            }
-        }
+        private static void ApplyVisitSide(EventBatch batch, LtvDataset dataset) =>
+            dataset.AddRange(batch.Events, 0, batch.Count, visitSide: true);
 
         private Exception? ApplyOrderSideInOrder(string path, ChunkPlan plan, BatchChannel<EventBatch>[] queues, ConcurrentBag<EventBatch> spare, BatchChannel<EventBatch> visitWork, LtvDataset dataset, IngestSummary summary, CancellationToken cancellation)
         {
@@ -234,14 +225,7 @@ namespace LtvTools.Core
                     var batch = queue.Take(cancellation)!;
                     batch.PendingAppliers = 2;
                     visitWork.Add(batch, cancellation);
-                    var events = batch.Events;
-                    for (var i = 0; i < batch.Count; i++)
-                    {
-                        if (!LtvDataset.IsVisitSide(events[i].Type))
-                        {
-                            dataset.AddToOrderSide(events[i]);
-                        }
-                    }
+                    dataset.AddRange(batch.Events, 0, batch.Count, visitSide: false);
 
                     summary.Accepted += batch.Count;
                     foreach (var local in batch.Rejections)

@@ -50,6 +50,10 @@ namespace LtvTools.Core
             _customers.EnsureCapacity(_customers.Count + customers);
         }
 
+        /// <summary>Starts loading the table slots that adding this order or profile will use (see <see cref="CompactKeyMap{TValue}.Touch"/>).</summary>
+        public ulong Touch(EventType type, CompactKey key, CompactKey customerKey) =>
+            type == EventType.Order ? _customers.Touch(customerKey) ^ _orders.Touch(key) : _customers.Touch(key);
+
         public void AddProfile(CompactKey key, long ticks, long sequence, CustomerProfile profile)
         {
             Counters.Accept(ticks);

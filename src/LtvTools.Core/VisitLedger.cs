@@ -35,6 +35,10 @@ namespace LtvTools.Core
             _visitCounts.EnsureCapacity(_visitCounts.Count + customers);
         }
 
+        /// <summary>Starts loading the table slots that adding this visit or image will use (see <see cref="CompactKeyMap{TValue}.Touch"/>).</summary>
+        public ulong Touch(EventType type, CompactKey key, CompactKey customerKey) =>
+            _visitCounts.Touch(customerKey) ^ (type == EventType.SiteVisit ? _visits.Touch(key) : _images.Touch(key));
+
         public void AddVisit(CompactKey key, CompactKey customerKey, long ticks, long sequence)
         {
             Counters.Accept(ticks);
