@@ -178,11 +178,9 @@ namespace LtvTools.Core
         private int Apply(EventBatch batch)
         {
             var duplicatesBefore = _dataset.DuplicatesIgnored;
-            var events = batch.Events;
-            for (var i = 0; i < batch.Count; i++)
-            {
-                _dataset.Add(events[i]);
-            }
+            // Every event carries its input position, so the two sides can be applied one after the other.
+            _dataset.AddRange(batch.Events, 0, batch.Count, visitSide: false);
+            _dataset.AddRange(batch.Events, 0, batch.Count, visitSide: true);
 
             Interlocked.Add(ref _duplicates, _dataset.DuplicatesIgnored - duplicatesBefore);
             return batch.Count;
