@@ -109,7 +109,7 @@ namespace LtvTools.Core
             }
         }
 
-        internal IEnumerable<VisitRecord> Visits => _visits.Visits;
+        internal IEnumerable<(CompactKey Customer, long Ticks)> Visits => _visits.Visits;
 
         /// <summary>Every distinct order: the week it is placed in (its earliest time) and its winning version.</summary>
         internal IEnumerable<(long EarliestTicks, EventVersion<OrderPayload> Winner)> Orders => _orders.Orders;

@@ -6,13 +6,20 @@ namespace LtvTools.Core
     /// The visit side of a dataset: distinct visits and images, and each customer's visit count. It shares no
     /// state with the <see cref="OrderLedger"/>, so the two sides can be filled by two threads at once.
     /// </summary>
+    /// <remarks>
+    /// Every customer seen here gets a number, in order of first sight; visits name their customer by it and
+    /// counts are kept in a list by number, so a visit costs one probe of the customer table and one of the
+    /// visit table, and moving a visit between customers costs no probe at all.
+    /// </remarks>
     internal sealed class VisitLedger
     {
         private readonly CompactKeyMap<VisitRecord> _visits = new CompactKeyMap<VisitRecord>();
         private readonly CompactKeyMap<bool> _images = new CompactKeyMap<bool>();
 
-        // Every customer seen through a visit or an image, with its count of distinct visits.
-        private readonly CompactKeyMap<long> _visitCounts = new CompactKeyMap<long>();
+        // Every customer seen through a visit or an image: key -> number, and by number its key and count of distinct visits.
+        private readonly CompactKeyMap<int> _customerNumbers = new CompactKeyMap<int>();
+        private readonly List<CompactKey> _customerKeys = new List<CompactKey>();
+        private readonly List<long> _visitCounts = new List<long>();
 
         public EventCounters Counters { get; } = new EventCounters();
 
@@ -20,67 +27,88 @@ namespace LtvTools.Core
 
         public int DistinctImages => _images.Count;
 
-        public IEnumerable<VisitRecord> Visits => _visits.Values();
+        /// <summary>Every distinct visit: its customer and time.</summary>
+        public IEnumerable<(CompactKey Customer, long Ticks)> Visits
+        {
+            get
+            {
+                foreach (var visit in _visits.Values())
+                {
+                    yield return (_customerKeys[visit.Customer], visit.Ticks);
+                }
+            }
+        }
 
-        public IEnumerable<KeyValuePair<CompactKey, long>> Customers => _visitCounts.Entries();
+        public IEnumerable<KeyValuePair<CompactKey, long>> Customers
+        {
+            get
+            {
+                for (var i = 0; i < _customerKeys.Count; i++)
+                {
+                    yield return new KeyValuePair<CompactKey, long>(_customerKeys[i], _visitCounts[i]);
+                }
+            }
+        }
 
-        public long VisitsOf(CompactKey customer) => _visitCounts.TryGetValue(customer, out var count) ? count : 0;
+        public long VisitsOf(CompactKey customer) => _customerNumbers.TryGetValue(customer, out var number) ? _visitCounts[number] : 0;
 
-        public bool Knows(CompactKey customer) => _visitCounts.TryGetValue(customer, out _);
+        public bool Knows(CompactKey customer) => _customerNumbers.TryGetValue(customer, out _);
 
         public void EnsureCapacity(long visits, long images, long customers)
         {
             _visits.EnsureCapacity(_visits.Count + visits);
             _images.EnsureCapacity(_images.Count + images);
-            _visitCounts.EnsureCapacity(_visitCounts.Count + customers);
+            _customerNumbers.EnsureCapacity(_customerNumbers.Count + customers);
         }
 
         /// <summary>Starts loading the table slots that adding this visit or image will use (see <see cref="CompactKeyMap{TValue}.Touch"/>).</summary>
         public ulong Touch(EventType type, CompactKey key, CompactKey customerKey) =>
-            _visitCounts.Touch(customerKey) ^ (type == EventType.SiteVisit ? _visits.Touch(key) : _images.Touch(key));
+            _customerNumbers.Touch(customerKey) ^ (type == EventType.SiteVisit ? _visits.Touch(key) : _images.Touch(key));
 
         public void AddVisit(CompactKey key, CompactKey customerKey, long ticks, long sequence)
         {
             Counters.Accept(ticks);
-            ref var count = ref _visitCounts.GetOrAdd(customerKey, out _);
+            var visit = new VisitRecord(NumberOf(customerKey), ticks, sequence);
             ref var existing = ref _visits.GetOrAdd(key, out var added);
             if (added)
             {
-                // The common case costs one probe of each table: the customer's slot is still valid here.
-                existing = new VisitRecord(customerKey, ticks, sequence);
-                count++;
+                existing = visit;
+                _visitCounts[visit.Customer]++;
                 return;
             }
 
-            AddRepeatedVisit(ref existing, new VisitRecord(customerKey, ticks, sequence));
+            AddRepeatedVisit(ref existing, visit);
         }
 
         public void AddImage(CompactKey key, CompactKey customerKey, long ticks)
         {
             // Images widen the time window and make their customer known; they are not visits.
             Counters.Accept(ticks);
-            _visitCounts.GetOrAdd(customerKey, out _);
+            NumberOf(customerKey);
             AddImageKey(key);
         }
 
         public void Merge(VisitLedger other)
         {
-            foreach (var pair in other._visitCounts.Entries())
+            // The other ledger numbers its customers its own way: map each of its numbers to one of ours.
+            var mine = new int[other._customerKeys.Count];
+            for (var i = 0; i < mine.Length; i++)
             {
-                _visitCounts.GetOrAdd(pair.Key, out _);
+                mine[i] = NumberOf(other._customerKeys[i]);
             }
 
             foreach (var pair in other._visits.Entries())
             {
+                var visit = new VisitRecord(mine[pair.Value.Customer], pair.Value.Ticks, pair.Value.Sequence);
                 ref var existing = ref _visits.GetOrAdd(pair.Key, out var added);
                 if (added)
                 {
-                    existing = pair.Value;
-                    _visitCounts.GetOrAdd(pair.Value.Customer, out _)++;
+                    existing = visit;
+                    _visitCounts[visit.Customer]++;
                 }
                 else
                 {
-                    AddRepeatedVisit(ref existing, pair.Value);
+                    AddRepeatedVisit(ref existing, visit);
                 }
             }
 
@@ -93,16 +121,29 @@ namespace LtvTools.Core
             Counters.Add(other.Counters);
         }
 
+        /// <summary>The number of <paramref name="customer"/>, given it when first seen.</summary>
+        private int NumberOf(CompactKey customer)
+        {
+            ref var number = ref _customerNumbers.GetOrAdd(customer, out var added);
+            if (added)
+            {
+                number = _customerKeys.Count;
+                _customerKeys.Add(customer);
+                _visitCounts.Add(0);
+            }
+
+            return number;
+        }
+
         /// <summary>A visit counts once per key; its customer and week come from its earliest event.</summary>
         private void AddRepeatedVisit(ref VisitRecord existing, VisitRecord visit)
         {
             Counters.Duplicates++;
             if (visit.IsEarlierThan(existing))
             {
-                var replaced = existing.Customer;
+                _visitCounts[existing.Customer]--;
+                _visitCounts[visit.Customer]++;
                 existing = visit;
-                _visitCounts.GetOrAdd(replaced, out _)--;
-                _visitCounts.GetOrAdd(visit.Customer, out _)++;
             }
         }
 
