@@ -14,9 +14,6 @@ namespace LtvTools.Core
         private readonly VisitLedger _visits = new VisitLedger();
         private readonly OrderLedger _orders = new OrderLedger();
 
-        // Keeps the slot reads of AddRange from being optimised away.
-        private ulong _touchSink;
-
         /// <summary>The most customers <see cref="EnsureCapacity"/> makes room for ahead of time.</summary>
         internal const long CustomersPresized = 1 << 17;
 
@@ -69,12 +66,9 @@ namespace LtvTools.Core
                     yield return new CustomerState(pair.Key, _visits.VisitsOf(pair.Key), pair.Value, _orders.ProfileOf(pair.Value));
                 }
 
-                foreach (var pair in _visits.Customers)
+                foreach (var pair in VisitOnlyCustomers)
                 {
-                    if (!_orders.TryGetCustomer(pair.Key, out _))
-                    {
-                        yield return new CustomerState(pair.Key, pair.Value, default, null);
-                    }
+                    yield return new CustomerState(pair.Key, pair.Value, default, null);
                 }
             }
         }
@@ -94,8 +88,11 @@ namespace LtvTools.Core
             }
         }
 
-        /// <summary>Customers seen only through visits or images (nothing spent), the rest of <see cref="Customers"/>.</summary>
-        internal IEnumerable<CompactKey> VisitOnlyCustomers
+        /// <summary>
+        /// Customers seen only through visits or images (nothing spent), with their visit counts: the rest of
+        /// <see cref="Customers"/>.
+        /// </summary>
+        internal IEnumerable<KeyValuePair<CompactKey, long>> VisitOnlyCustomers
         {
             get
             {
@@ -103,7 +100,7 @@ namespace LtvTools.Core
                 {
                     if (!_orders.TryGetCustomer(pair.Key, out _))
                     {
-                        yield return pair.Key;
+                        yield return pair;
                     }
                 }
             }
@@ -206,7 +203,6 @@ namespace LtvTools.Core
         internal void AddRange(CompactEvent[] events, int start, int end, bool visitSide)
         {
             const int Group = 16;
-            ulong touched = 0;
             for (var group = start; group < end; group += Group)
             {
                 var groupEnd = Math.Min(end, group + Group);
@@ -214,9 +210,14 @@ namespace LtvTools.Core
                 {
                     if (IsVisitSide(events[i].Type) == visitSide)
                     {
-                        touched ^= visitSide
-                            ? _visits.Touch(events[i].Type, events[i].Key, events[i].Customer)
-                            : _orders.Touch(events[i].Type, events[i].Key, events[i].Customer);
+                        if (visitSide)
+                        {
+                            _visits.Touch(events[i].Type, events[i].Key, events[i].Customer);
+                        }
+                        else
+                        {
+                            _orders.Touch(events[i].Type, events[i].Key, events[i].Customer);
+                        }
                     }
                 }
 
@@ -224,19 +225,10 @@ namespace LtvTools.Core
                 {
                     if (IsVisitSide(events[i].Type) == visitSide)
                     {
-                        if (visitSide)
-                        {
-                            AddToVisitSide(events[i]);
-                        }
-                        else
-                        {
-                            AddToOrderSide(events[i]);
-                        }
+                        Add(events[i]);
                     }
                 }
             }
-
-            _touchSink = touched;
         }
 
         /// <summary>Adds a visit or image. May run on another thread than <see cref="AddToOrderSide"/>, never beside itself.</summary>

@@ -14,6 +14,9 @@ namespace LtvTools.Core
         private readonly VersionLists<OrderPayload> _orderVersions = new VersionLists<OrderPayload>();
         private readonly VersionLists<int> _profiles = new VersionLists<int>();
 
+        // Where Touch puts what it read, so the reads are not optimised away; written only by this side's thread.
+        private ulong _touched;
+
         public EventCounters Counters { get; } = new EventCounters();
 
         public int DistinctOrders => _orders.Count;
@@ -51,8 +54,8 @@ namespace LtvTools.Core
         }
 
         /// <summary>Starts loading the table slots that adding this order or profile will use (see <see cref="CompactKeyMap{TValue}.Touch"/>).</summary>
-        public ulong Touch(EventType type, CompactKey key, CompactKey customerKey) =>
-            type == EventType.Order ? _customers.Touch(customerKey) ^ _orders.Touch(key) : _customers.Touch(key);
+        public void Touch(EventType type, CompactKey key, CompactKey customerKey) =>
+            _touched ^= type == EventType.Order ? _customers.Touch(customerKey) ^ _orders.Touch(key) : _customers.Touch(key);
 
         public void AddProfile(CompactKey key, long ticks, long sequence, CustomerProfile profile)
         {

@@ -45,7 +45,7 @@ namespace LtvTools.Core
             {
                 foreach (var customer in D.VisitOnlyCustomers)
                 {
-                    ranker.Offer(nothingSpent, customer);
+                    ranker.Offer(nothingSpent, customer.Key);
                 }
             }
 

@@ -21,6 +21,9 @@ namespace LtvTools.Core
         private readonly List<CompactKey> _customerKeys = new List<CompactKey>();
         private readonly List<long> _visitCounts = new List<long>();
 
+        // Where Touch puts what it read, so the reads are not optimised away; written only by this side's thread.
+        private ulong _touched;
+
         public EventCounters Counters { get; } = new EventCounters();
 
         public int DistinctVisits => _visits.Count;
@@ -62,8 +65,8 @@ namespace LtvTools.Core
         }
 
         /// <summary>Starts loading the table slots that adding this visit or image will use (see <see cref="CompactKeyMap{TValue}.Touch"/>).</summary>
-        public ulong Touch(EventType type, CompactKey key, CompactKey customerKey) =>
-            _customerNumbers.Touch(customerKey) ^ (type == EventType.SiteVisit ? _visits.Touch(key) : _images.Touch(key));
+        public void Touch(EventType type, CompactKey key, CompactKey customerKey) =>
+            _touched ^= _customerNumbers.Touch(customerKey) ^ (type == EventType.SiteVisit ? _visits.Touch(key) : _images.Touch(key));
 
         public void AddVisit(CompactKey key, CompactKey customerKey, long ticks, long sequence)
         {
