@@ -54,7 +54,8 @@ Describe 'Get-TopLtvCustomer' {
             $top.TotalSpend | Should -Be @(165.50, 89.99, 12.34)
             $top.Ltv | Should -Be @(21515.00, 11698.70, 1604.20)
             $top.TotalWeeks | Should -Be @(4, 4, 4)
-            $top.Rank | Should -Be @(1, 2, 3)
+            # Not $top.Rank: on an array that is the array's own Rank (1), not member enumeration.
+            $top | ForEach-Object Rank | Should -Be @(1, 2, 3)
         }
 
         It 'rejects the REFUND record at line 20 with one error and one warning' {
@@ -181,9 +182,9 @@ Describe 'Export-Csv' {
         Get-TopLtvCustomer -Path $Sample -Top 3 -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Export-Csv -LiteralPath $csv -NoTypeInformation
         $rows = Import-Csv -LiteralPath $csv
         $rows.CustomerId | Should -Be @('5e1a7c0b3d21', 'c2b4d6e8f0a1', '96f55c7d8f42')
-        # Export-Csv writes each value's ToString(): decimals keep their two places.
-        $rows[0].Ltv | Should -Be ([decimal]'21515.00').ToString()
-        $rows[0].TotalSpend | Should -Be ([decimal]'165.50').ToString()
+        # Export-Csv writes each value's ToString(): decimals keep their two places ([decimal]'21515.00' would not).
+        $rows[0].Ltv | Should -Be (21515.00d).ToString()
+        $rows[0].TotalSpend | Should -Be (165.50d).ToString()
         $rows[0].TotalWeeks | Should -Be '4'
         Get-Content -LiteralPath $csv -Raw | Should -Not -Match 'System\.'
     }

@@ -2,58 +2,98 @@
 namespace LtvTools.Module.Tests;
 
 /// <summary>
-/// Export-Csv writes ToString() of every property value. These tests take exactly those strings from
-/// the objects in the runspace and check that every column is readable.
+/// Export-Csv writes ToString() of every property value. These tests pipe the cmdlets' output into the real
+/// Export-Csv / ConvertTo-Csv and Import-Csv of PowerShell 7.6 and check that every column is readable.
 /// </summary>
 public class ExportTextTests
 {
-    // Property name = value text, as Export-Csv would write the row (Export-Csv itself is not in the hosted engine).
-    private const string CsvRow = " | ForEach-Object { $o = $_; ($o.PSObject.Properties | ForEach-Object { '{0}={1}' -f $_.Name, $(if ($null -ne $_.Value) { $_.Value.ToString() }) }) -join '|' }";
+    private const string Quiet = " -ErrorAction SilentlyContinue -WarningAction SilentlyContinue";
 
     [Fact]
     public void Event_columns_are_ISO_times_invariant_amounts_and_tags_as_text()
     {
         using var ps = ModuleRunspace.Start();
 
-        var rows = ps.Run("Import-LtvEvents samples/events.json -ErrorAction SilentlyContinue" + CsvRow).Output.Select(o => o.ToString()!).ToList();
+        var lines = ps.Run("Import-LtvEvents samples/events.json" + Quiet + " | ConvertTo-Csv").Clean().Output.Select(o => o.ToString()!).ToList();
 
-        Assert.Equal(SampleExpectations.AcceptedEvents, rows.Count);
-        Assert.Equal("Type=SITE_VISIT|Verb=NEW|Key=ac05e815502f|EventTime=2017-01-06T12:45:52.041Z|LastName=|AdrCity=|AdrState=|CustomerId=96f55c7d8f42|Tags=some key=some value|CameraMake=|CameraModel=|TotalAmount=|Currency=|AmountUsd=", rows[1]);
-        Assert.Equal("Type=ORDER|Verb=UPDATE|Key=7a9c2e4b6d80|EventTime=2017-01-09T15:02:17Z|LastName=|AdrCity=|AdrState=|CustomerId=5e1a7c0b3d21|Tags=|CameraMake=|CameraModel=|TotalAmount=45.50|Currency=USD|AmountUsd=45.50", rows[7]);
-        Assert.Contains("Tags=campaign=winter-sale; device=mobile|", rows[5]);
-        Assert.All(rows, row => Assert.DoesNotContain("System.", row));
+        Assert.Equal(SampleExpectations.AcceptedEvents + 1, lines.Count);
+        Assert.Equal("\"Type\",\"Verb\",\"Key\",\"EventTime\",\"LastName\",\"AdrCity\",\"AdrState\",\"CustomerId\",\"Tags\",\"CameraMake\",\"CameraModel\",\"TotalAmount\",\"Currency\",\"AmountUsd\"", lines[0]);
+        // PowerShell 7 leaves a null field empty and unquoted.
+        Assert.Equal("\"SITE_VISIT\",\"NEW\",\"ac05e815502f\",\"2017-01-06T12:45:52.041Z\",,,,\"96f55c7d8f42\",\"some key=some value\",,,,,", lines[2]);
+        Assert.Equal("\"ORDER\",\"UPDATE\",\"7a9c2e4b6d80\",\"2017-01-09T15:02:17Z\",,,,\"5e1a7c0b3d21\",,,,\"45.50\",\"USD\",\"45.50\"", lines[8]);
+        Assert.Contains("\"campaign=winter-sale; device=mobile\"", lines[6]);
+        Assert.All(lines, line => Assert.DoesNotContain("System.", line));
+        Assert.Contains(lines[2], File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md")));
     }
 
     [Fact]
-    public void Customer_and_weekly_columns_have_plain_numbers_and_ISO_week_starts()
+    public void Weekly_columns_have_plain_numbers_and_ISO_week_starts()
     {
         using var ps = ModuleRunspace.Start();
 
-        var customer = ps.Run("Get-TopLtvCustomer samples/events.json -Top 1 -ErrorAction SilentlyContinue" + CsvRow).Output.Single().ToString();
-        var week = ps.Run("Get-LtvWeeklyMetrics samples/events.json -CustomerId 96f55c7d8f42 -ErrorAction SilentlyContinue" + CsvRow).Output.Single().ToString();
-
-        Assert.Equal("Rank=1|CustomerId=5e1a7c0b3d21|LastName=Garcia|City=Springfield|State=IL|SiteVisits=2|Orders=2|TotalSpend=165.50|TotalWeeks=4|SpendPerVisit=82.75|VisitsPerWeek=0.5|WeeklyValue=41.375|Ltv=21515.00", customer);
-        Assert.Equal("CustomerId=96f55c7d8f42|Year=2017|Week=1|WeekStart=2017-01-01T00:00:00Z|SiteVisits=1|Orders=1|OrderAmount=12.34|SpendPerVisit=12.34", week);
-    }
-
-    [Fact]
-    public void The_csv_rows_shown_in_the_README_are_what_the_customers_give()
-    {
-        using var ps = ModuleRunspace.Start();
-
-        // Export-Csv (PowerShell 7) quotes every field and joins them with commas.
-        var rows = ps.Run("Get-TopLtvCustomer -Path samples/events.json -Top 3 -ErrorAction SilentlyContinue | ForEach-Object { ($_.PSObject.Properties | ForEach-Object { '\"{0}\"' -f $_.Value }) -join ',' }").Output.Select(o => o.ToString());
+        var lines = ps.Run("Get-LtvWeeklyMetrics samples/events.json -CustomerId 96f55c7d8f42" + Quiet + " | ConvertTo-Csv").Clean().Output.Select(o => o.ToString()).ToList();
 
         Assert.Equal(
             new[]
             {
+                "\"CustomerId\",\"Year\",\"Week\",\"WeekStart\",\"SiteVisits\",\"Orders\",\"OrderAmount\",\"SpendPerVisit\"",
+                "\"96f55c7d8f42\",\"2017\",\"1\",\"2017-01-01T00:00:00Z\",\"1\",\"1\",\"12.34\",\"12.34\"",
+            },
+            lines);
+    }
+
+    [Fact]
+    public void Export_Csv_writes_the_customer_file_shown_in_the_README_and_Import_Csv_reads_it_back()
+    {
+        using var ps = ModuleRunspace.Start();
+        using var temp = new TempFolder();
+        var csv = Path.Combine(temp.Path, "top.csv");
+
+        var rows = ps.Run(
+            "Get-TopLtvCustomer -Path samples/events.json -Top 3" + Quiet + " | Export-Csv -LiteralPath $args[0]; Import-Csv -LiteralPath $args[0]",
+            csv).Clean();
+
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal(
+            new[]
+            {
+                "\"Rank\",\"CustomerId\",\"LastName\",\"City\",\"State\",\"SiteVisits\",\"Orders\",\"TotalSpend\",\"TotalWeeks\",\"SpendPerVisit\",\"VisitsPerWeek\",\"WeeklyValue\",\"Ltv\"",
                 "\"1\",\"5e1a7c0b3d21\",\"Garcia\",\"Springfield\",\"IL\",\"2\",\"2\",\"165.50\",\"4\",\"82.75\",\"0.5\",\"41.375\",\"21515.00\"",
                 "\"2\",\"c2b4d6e8f0a1\",\"Nguyen-Park\",\"Seattle\",\"WA\",\"2\",\"1\",\"89.99\",\"4\",\"44.995\",\"0.5\",\"22.4975\",\"11698.70\"",
                 "\"3\",\"96f55c7d8f42\",\"Smith\",\"Middletown\",\"AK\",\"1\",\"1\",\"12.34\",\"4\",\"12.34\",\"0.25\",\"3.085\",\"1604.20\"",
             },
-            rows);
+            lines);
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        Assert.All(rows, row => Assert.Contains(row, readme));
+        Assert.All(lines, line => Assert.Contains(line, readme));
+        Assert.Equal(new[] { "5e1a7c0b3d21", "c2b4d6e8f0a1", "96f55c7d8f42" }, rows.Output.Select(r => r.Properties["CustomerId"].Value.ToString()));
+        Assert.Equal("21515.00", rows.Output[0].Properties["Ltv"].Value.ToString());
+    }
+
+    [Fact]
+    public void In_a_decimal_comma_culture_UseCulture_on_both_ends_gives_back_the_exact_amounts()
+    {
+        using var ps = ModuleRunspace.Start();
+        using var temp = new TempFolder();
+        var csv = Path.Combine(temp.Path, "top.csv");
+
+        // The README's advice for such cultures: numbers follow the session's culture, so the delimiter must too.
+        var amounts = ps.Run(
+            """
+            $culture = [System.Threading.Thread]::CurrentThread.CurrentCulture
+            [System.Threading.Thread]::CurrentThread.CurrentCulture = 'de-DE'
+            try {
+                Get-TopLtvCustomer -Path samples/events.json -Top 3 -ErrorAction SilentlyContinue -WarningAction SilentlyContinue |
+                    Export-Csv -LiteralPath $args[0] -UseCulture
+                Import-Csv -LiteralPath $args[0] -UseCulture | ForEach-Object { [decimal]::Parse($_.Ltv, [cultureinfo]::CurrentCulture) }
+            }
+            finally {
+                [System.Threading.Thread]::CurrentThread.CurrentCulture = $culture
+            }
+            """,
+            csv).Clean();
+
+        Assert.Equal(new[] { 21515.00m, 11698.70m, 1604.20m }, amounts.Output.Select(o => (decimal)o.BaseObject));
+        Assert.Contains("\"21515,00\"", File.ReadAllText(csv));
     }
 
     [Fact]
