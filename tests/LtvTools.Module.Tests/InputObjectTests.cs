@@ -32,6 +32,27 @@ public class InputObjectTests
     }
 
     [Fact]
+    public void Get_Content_and_ConvertFrom_Json_output_ranks_like_the_file_itself()
+    {
+        // The challenge's own sample as NDJSON, one event a line, read by the real Get-Content and ConvertFrom-Json.
+        var challenge = Path.Combine(RepoPaths.Root, "..", "shared", "data", "challenge-sample.json");
+        using var dir = new TempFolder();
+        using (var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(challenge)))
+        {
+            dir.Write("challenge.jsonl", string.Join("\n", document.RootElement.EnumerateArray().Select(e => e.GetRawText())) + "\n");
+        }
+
+        using var ps = ModuleRunspace.Start();
+        const string Row = " | ForEach-Object { '{0} {1} {2} {3} {4}' -f $_.Rank, $_.CustomerId, $_.Orders, $_.TotalWeeks, $_.Ltv }";
+
+        var piped = ps.Run("Get-Content $args[0] | ConvertFrom-Json | Get-TopLtvCustomer -Top 3" + Row, Path.Combine(dir.Path, "challenge.jsonl")).Clean();
+        var fromFile = ps.Run("Get-TopLtvCustomer -Path $args[0] -Top 3" + Row, challenge).Clean();
+
+        Assert.Equal("1 96f55c7d8f42 1 1 6416.80", piped.Output[0].ToString());
+        Assert.Equal(fromFile.Output.Select(o => o.ToString()), piped.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
     public void An_event_changed_so_that_it_cannot_be_counted_is_an_error_and_the_rest_still_count()
     {
         using var ps = ModuleRunspace.Start();

@@ -83,6 +83,33 @@ public class PathTests
     }
 
     [Fact]
+    public void Real_Get_ChildItem_output_of_gzip_and_bracketed_files_is_read_and_filtered()
+    {
+        using var dir = new TempFolder();
+        dir.CopySample("events[1].json");
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(Path.Combine(dir.Path, "day2.jsonl.gz")), System.IO.Compression.CompressionLevel.Optimal))
+        {
+            // The sample as NDJSON, one event a line (its "[" line dropped, so REFUND is on line 19).
+            var lines = File.ReadAllLines(RepoPaths.Sample).Select(l => l.Trim().TrimStart('[').TrimEnd(']', ',')).Where(l => l.Length > 0);
+            var bytes = System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
+            gz.Write(bytes, 0, bytes.Length);
+        }
+
+        using var ps = ModuleRunspace.Start();
+
+        // The example, with the real Get-ChildItem: FileInfo objects bind through PSPath.
+        var gzOrders = ps.Run("Get-ChildItem $args[0] -Filter *.jsonl.gz | Import-LtvEvents | Where-Object Type -eq ORDER | ForEach-Object Key", dir.Path);
+        var allOrders = ps.Run("Get-ChildItem $args[0] | Import-LtvEvents | Where-Object Type -eq ORDER | ForEach-Object Key", dir.Path);
+
+        var expected = new[] { "68d84e5d1a43", "7a9c2e4b6d80", "7a9c2e4b6d80", "8b0d3f5c7e91", "9c1e4a6b8d02" };
+        Assert.Equal(expected, gzOrders.Output.Select(o => o.ToString()));
+        Assert.Equal(Path.Combine(dir.Path, "day2.jsonl.gz") + ":19: " + SampleExpectations.RejectedReason, Assert.Single(gzOrders.Errors).Exception.Message);
+        // Get-ChildItem lists day2.jsonl.gz before events[1].json; each file is read in order.
+        Assert.Equal(expected.Concat(expected), allOrders.Output.Select(o => o.ToString()));
+        Assert.Equal(2, allOrders.Errors.Count);
+    }
+
+    [Fact]
     public void Objects_with_a_Path_property_bind_by_property_name()
     {
         using var dir = new TempFolder();
