@@ -189,6 +189,17 @@ Describe 'Export-Csv' {
         Get-Content -LiteralPath $csv -Raw | Should -Not -Match 'System\.'
     }
 
+    It 'reads events saved with <Save> back into the same ranking' -ForEach @(
+        @{ Save = 'Export-Csv'; Load = 'Import-Csv' }
+        @{ Save = 'Export-Clixml'; Load = 'Import-Clixml' }
+    ) {
+        $saved = Join-Path $TestDrive "events.$Save"
+        Import-LtvEvents $Sample -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | & $Save -LiteralPath $saved
+        $fromSaved = & $Load -LiteralPath $saved | Get-TopLtvCustomer -Top 3 -ErrorVariable savedBad
+        $savedBad | Should -BeNullOrEmpty
+        ($fromSaved | ConvertTo-Json) | Should -Be (Get-TopLtvCustomer -Path $Sample -Top 3 -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | ConvertTo-Json)
+    }
+
     It 'writes events with ISO 8601 times and tags as text' {
         $csv = Join-Path $TestDrive 'events.csv'
         Import-LtvEvents $Sample -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Export-Csv -LiteralPath $csv -NoTypeInformation

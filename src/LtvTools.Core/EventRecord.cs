@@ -37,9 +37,12 @@ namespace LtvTools.Core
         }
 
         /// <summary>
-        /// Validates an event given as named properties using the file field names (type, verb, key,
-        /// event_time, customer_id, total_amount, ...). DateTime values are taken as the instant they are
-        /// (a local or unspecified time is converted as .NET would); nested lists and dictionaries become tags.
+        /// Validates an event given as named properties: the file field names (type, verb, key, event_time,
+        /// customer_id, total_amount, ...) or the <see cref="LtvEvent"/> names (EventTime, CustomerId,
+        /// TotalAmount and Currency, ...), in any case (see <see cref="RecordPropertyNames"/>). DateTime values
+        /// are taken as the instant they are (a local or unspecified time is converted as .NET would); nested
+        /// lists and dictionaries become tags. <paramref name="json"/> is the record as validated, under the
+        /// file field names.
         /// </summary>
         public static bool TryFromProperties(IEnumerable<KeyValuePair<string, object?>> properties, ExchangeRateTable? rates, out LtvEvent? accepted, out string reason, out string json)
         {
@@ -53,7 +56,7 @@ namespace LtvTools.Core
                 using (var writer = new Utf8JsonWriter(buffer))
                 {
                     writer.WriteStartObject();
-                    foreach (var pair in properties)
+                    foreach (var pair in RecordPropertyNames.ToRecordFields(properties))
                     {
                         writer.WritePropertyName(pair.Key);
                         WriteValue(writer, pair.Value, depth: 0);

@@ -54,6 +54,27 @@ namespace LtvTools.Core
             return index >= 0;
         }
 
+        /// <summary>
+        /// Tags back from their text form (<c>a=1; b=2</c>, as Export-Csv wrote them), or null when a part has
+        /// no '='. The text form cannot tell a "; " or "=" inside a name or value from a separator.
+        /// </summary>
+        internal static EventTags? FromText(string text)
+        {
+            var tags = new EventTags();
+            foreach (var part in text.Split(new[] { "; " }, StringSplitOptions.None))
+            {
+                var equals = part.IndexOf('=');
+                if (equals < 0)
+                {
+                    return null;
+                }
+
+                tags.Set(part.Substring(0, equals), part.Substring(equals + 1));
+            }
+
+            return tags;
+        }
+
         public IReadOnlyList<KeyValuePair<string, string>> ToList()
         {
             var list = new List<KeyValuePair<string, string>>(_names.Count);

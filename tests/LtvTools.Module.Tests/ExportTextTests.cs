@@ -96,6 +96,28 @@ public class ExportTextTests
         Assert.Contains("\"21515,00\"", File.ReadAllText(csv));
     }
 
+    [Theory]
+    [InlineData("Export-Csv -LiteralPath $args[0]", "Import-Csv -LiteralPath $args[0]")]
+    [InlineData("Export-Clixml -LiteralPath $args[0]", "Import-Clixml -LiteralPath $args[0]")]
+    public void Events_saved_and_read_back_give_the_same_results_as_the_file(string save, string load)
+    {
+        using var ps = ModuleRunspace.Start();
+        using var temp = new TempFolder();
+        var saved = Path.Combine(temp.Path, "events.saved");
+        const string Customer = " | ForEach-Object { '{0} {1} {2} {3} {4} {5}' -f $_.Rank, $_.CustomerId, $_.LastName, $_.SiteVisits, $_.TotalSpend, $_.Ltv }";
+        const string Week = " | ForEach-Object { '{0} {1} {2} {3} {4} {5}' -f $_.CustomerId, $_.Year, $_.Week, $_.SiteVisits, $_.Orders, $_.OrderAmount }";
+
+        ps.Run("Import-LtvEvents samples/events.json" + Quiet + " | " + save, saved);
+        var top = ps.Run(load + " | Get-TopLtvCustomer -Top 5 -Verbose" + Customer, saved).Clean();
+        var weeks = ps.Run(load + " | Get-LtvWeeklyMetrics -IncludeEmptyWeeks" + Week, saved).Clean();
+
+        Assert.Equal(ps.Run("Get-TopLtvCustomer samples/events.json -Top 5" + Quiet + Customer).Output.Select(o => o.ToString()), top.Output.Select(o => o.ToString()));
+        Assert.Equal(ps.Run("Get-LtvWeeklyMetrics samples/events.json -IncludeEmptyWeeks" + Quiet + Week).Output.Select(o => o.ToString()), weeks.Output.Select(o => o.ToString()));
+        Assert.Equal("1 5e1a7c0b3d21 Garcia 2 165.50 21515.00", top.Output[0].ToString());
+        // Every saved event was taken (the sample's one duplicate visit is ignored again).
+        Assert.Equal($"InputObject: {SampleExpectations.AcceptedEvents} read, {SampleExpectations.AcceptedEvents} accepted, 0 rejected, 1 duplicates ignored", Assert.Single(top.Verbose));
+    }
+
     [Fact]
     public void Event_times_compare_with_dates_typed_in_PowerShell()
     {

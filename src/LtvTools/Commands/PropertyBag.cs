@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
@@ -12,6 +13,7 @@ namespace LtvTools.Commands
     internal static class PropertyBag
     {
         private const int MaxDepth = 16;
+        private const string DeserializedPrefix = "Deserialized.";
 
         public static List<KeyValuePair<string, object?>> From(object input) => Members(input, 0);
 
@@ -39,6 +41,11 @@ namespace LtvTools.Commands
 
         private static object? Plain(object? value, int depth)
         {
+            if (value is PSObject deserialized && IsDeserializedValue(deserialized))
+            {
+                return deserialized.ToString();
+            }
+
             var unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
             if (depth > MaxDepth || unwrapped is null || unwrapped is string || unwrapped.GetType().IsPrimitive || unwrapped is decimal)
             {
@@ -63,5 +70,14 @@ namespace LtvTools.Commands
 
             return unwrapped;
         }
+
+        /// <summary>
+        /// A value that Import-Clixml (or remoting) gave back as a property bag although it was not one, such
+        /// as an event's UtcTimestamp or EventTags: its text, which it printed when it was written, is the value.
+        /// </summary>
+        private static bool IsDeserializedValue(PSObject value) =>
+            value.TypeNames.Count > 0 &&
+            value.TypeNames[0].StartsWith(DeserializedPrefix, StringComparison.Ordinal) &&
+            value.TypeNames[0] != DeserializedPrefix + typeof(PSCustomObject).FullName;
     }
 }
