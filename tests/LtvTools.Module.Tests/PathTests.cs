@@ -196,6 +196,9 @@ public class PathTests
 
         var result = ps.Run("Import-LtvEvents -Path Variable:PSHOME");
 
-        Assert.Equal("NotFileSystemPath,LtvTools.Commands.ImportLtvEventsCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("NotFileSystemPath,LtvTools.Commands.ImportLtvEventsCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Equal("'Variable:PSHOME' is on the Variable provider; event files must be on the FileSystem provider.", error.Exception.Message);
     }
 }

@@ -221,7 +221,7 @@ namespace LtvTools.Commands
             if (!IsFileSystem(provider))
             {
                 WriteError(new ErrorRecord(
-                    new ArgumentException($"'{path}' is a {provider.Name} path; event files must be on the file system."),
+                    new ArgumentException($"'{path}' is on the {provider.Name} provider; event files must be on the FileSystem provider."),
                     "NotFileSystemPath",
                     ErrorCategory.InvalidArgument,
                     path));
