@@ -3,8 +3,8 @@ using System.Management.Automation.Language;
 namespace LtvTools.Module.Tests;
 
 /// <summary>
-/// Every PowerShell file in the repository (build.ps1, which CI does not run, the Pester suite, the manifest)
-/// is at least parsed by the engine's own parser.
+/// Every PowerShell file in the repository (build.ps1, the Pester suite, the manifest) parses with the engine's
+/// own parser, so a syntax error is caught here before anything runs it.
 /// </summary>
 public class ScriptParseTests
 {
