@@ -75,6 +75,45 @@ namespace LtvTools.Core
             return tags;
         }
 
+        /// <summary>
+        /// Tags back from this type's public properties as a serializer that writes properties wrote them
+        /// (ConvertTo-Json does): equally long Keys and Values lists. Null for any other shape.
+        /// </summary>
+        internal static EventTags? FromProperties(IEnumerable<KeyValuePair<string, object?>> properties)
+        {
+            System.Collections.IList? keys = null;
+            System.Collections.IList? values = null;
+            foreach (var property in properties)
+            {
+                if (string.Equals(property.Key, nameof(Keys), StringComparison.OrdinalIgnoreCase))
+                {
+                    keys = property.Value as System.Collections.IList;
+                }
+                else if (string.Equals(property.Key, nameof(Values), StringComparison.OrdinalIgnoreCase))
+                {
+                    values = property.Value as System.Collections.IList;
+                }
+            }
+
+            if (keys is null || values is null || keys.Count != values.Count)
+            {
+                return null;
+            }
+
+            var tags = new EventTags();
+            for (var i = 0; i < keys.Count; i++)
+            {
+                if (!(keys[i] is string name) || values[i] is null)
+                {
+                    return null;
+                }
+
+                tags.Set(name, Convert.ToString(values[i], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+            }
+
+            return tags;
+        }
+
         public IReadOnlyList<KeyValuePair<string, string>> ToList()
         {
             var list = new List<KeyValuePair<string, string>>(_names.Count);

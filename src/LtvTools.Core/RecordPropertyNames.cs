@@ -9,7 +9,7 @@ namespace LtvTools.Core
     /// rules whichever of the two shapes it has: the file's names (<c>event_time</c>, <c>total_amount</c>) or
     /// the <see cref="LtvEvent"/> names (<c>EventTime</c>, <c>TotalAmount</c> and <c>Currency</c>), in any case,
     /// as PowerShell matches property names. The second shape is what this module's own events become after
-    /// Export-Csv / Import-Csv or Export-Clixml / Import-Clixml.
+    /// Export-Csv / Import-Csv, Export-Clixml / Import-Clixml or ConvertTo-Json / ConvertFrom-Json.
     /// </summary>
     internal static class RecordPropertyNames
     {
@@ -40,8 +40,8 @@ namespace LtvTools.Core
 
         /// <summary>
         /// The properties under the file's field names. An empty string counts as absent (Import-Csv cannot
-        /// tell an empty cell from a missing one); tags given as their text form (<c>a=1; b=2</c>) become tags;
-        /// <c>TotalAmount</c> and <c>Currency</c> become one <c>total_amount</c>. Other names are kept as they
+        /// tell an empty cell from a missing one); an EventTime or Tags as Export-Csv or ConvertTo-Json wrote
+        /// them become the time and tags again; <c>TotalAmount</c> and <c>Currency</c> become one <c>total_amount</c>. Other names are kept as they
         /// are, so the file rules ignore them (AmountUsd, say, is worked out again from the rates).
         /// </summary>
         public static List<KeyValuePair<string, object?>> ToRecordFields(IEnumerable<KeyValuePair<string, object?>> properties)
@@ -62,7 +62,7 @@ namespace LtvTools.Core
                 }
                 else if (Fields.TryGetValue(property.Key, out var field))
                 {
-                    fields.Add(new KeyValuePair<string, object?>(field, field == "tags" && value is string tags ? EventTags.FromText(tags) ?? value : value));
+                    fields.Add(new KeyValuePair<string, object?>(field, FieldValue(field, value)));
                 }
                 else
                 {
@@ -78,6 +78,25 @@ namespace LtvTools.Core
             }
 
             return fields;
+        }
+
+        /// <summary>
+        /// An EventTime or Tags as this module's own events were saved: tags as their text (Export-Csv), or
+        /// either one as its public properties (ConvertTo-Json). Anything else is left for the file rules.
+        /// </summary>
+        private static object? FieldValue(string field, object? value)
+        {
+            switch (field)
+            {
+                case "event_time" when value is IEnumerable<KeyValuePair<string, object?>> written:
+                    return UtcTimestamp.FromProperties(written) ?? value;
+                case "tags" when value is string text:
+                    return EventTags.FromText(text) ?? value;
+                case "tags" when value is IEnumerable<KeyValuePair<string, object?>> written:
+                    return EventTags.FromProperties(written) ?? value;
+                default:
+                    return value;
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace LtvTools.Core
@@ -30,6 +31,24 @@ namespace LtvTools.Core
             }
 
             _ticks = utcTicks;
+        }
+
+        /// <summary>
+        /// The instant back from this type's public properties as a serializer that writes properties wrote
+        /// them (ConvertTo-Json does): its Ticks. Null when there is no Ticks in range.
+        /// </summary>
+        internal static UtcTimestamp? FromProperties(IEnumerable<KeyValuePair<string, object?>> properties)
+        {
+            foreach (var property in properties)
+            {
+                if (string.Equals(property.Key, nameof(Ticks), StringComparison.OrdinalIgnoreCase) &&
+                    property.Value is long ticks && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks)
+                {
+                    return new UtcTimestamp(ticks);
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The same instant as a UTC DateTime.</summary>

@@ -80,6 +80,33 @@ public class RecordPropertiesTests
     }
 
     [Fact]
+    public void EventTime_and_Tags_written_as_their_public_properties_come_back()
+    {
+        // What ConvertTo-Json writes for an LtvEvent's EventTime and Tags, as ConvertFrom-Json reads it back.
+        var time = Results.Utc("2017-01-06T12:45:52.041Z");
+        var visit = Accept(Row(
+            ("Type", "SITE_VISIT"), ("Verb", "NEW"), ("Key", "v1"), ("CustomerId", "c1"),
+            ("EventTime", Row(("DateTime", time.DateTime), ("DateTimeOffset", time.DateTimeOffset), ("Ticks", time.Ticks), ("Year", 2017L), ("Date", time.Date)).ToList()),
+            ("Tags", Row(("Count", 2L), ("Keys", new List<object?> { "campaign", "size" }), ("Values", new List<object?> { "winter-sale", 42L })).ToList())));
+
+        Assert.Equal(time, visit.EventTime);
+        Assert.Equal("campaign=winter-sale; size=42", visit.Tags!.ToString());
+    }
+
+    [Theory]
+    [InlineData("Keys", "one key")]
+    [InlineData("Ticks", "not a number")]
+    public void Other_object_shapes_for_EventTime_and_Tags_are_rejected(string member, string value)
+    {
+        var shape = Row((member, value), ("Values", new List<object?> { "v" })).ToList();
+        var visit = Row(("Type", "SITE_VISIT"), ("Verb", "NEW"), ("Key", "v1"), ("CustomerId", "c1"), ("EventTime", "2017-01-06T12:45:52Z"), ("Tags", null));
+        visit[member == "Keys" ? "Tags" : "EventTime"] = shape;
+
+        Assert.False(EventRecord.TryFromProperties(visit, null, out _, out var reason, out _));
+        Assert.Contains(member == "Keys" ? "tags" : "event_time", reason);
+    }
+
+    [Fact]
     public void Tags_text_that_is_not_name_value_pairs_is_rejected()
     {
         var visit = Row(("Type", "SITE_VISIT"), ("Verb", "NEW"), ("Key", "v1"), ("EventTime", "2017-01-06T12:45:52Z"), ("CustomerId", "c1"), ("Tags", "just words"));

@@ -99,13 +99,15 @@ public class ExportTextTests
     [Theory]
     [InlineData("Export-Csv -LiteralPath $args[0]", "Import-Csv -LiteralPath $args[0]")]
     [InlineData("Export-Clixml -LiteralPath $args[0]", "Import-Clixml -LiteralPath $args[0]")]
+    [InlineData("ConvertTo-Json -Depth 3 | Set-Content -LiteralPath $args[0]", "Get-Content -LiteralPath $args[0] -Raw | ConvertFrom-Json")]
     public void Events_saved_and_read_back_give_the_same_results_as_the_file(string save, string load)
     {
         using var ps = ModuleRunspace.Start();
         using var temp = new TempFolder();
         var saved = Path.Combine(temp.Path, "events.saved");
-        const string Customer = " | ForEach-Object { '{0} {1} {2} {3} {4} {5}' -f $_.Rank, $_.CustomerId, $_.LastName, $_.SiteVisits, $_.TotalSpend, $_.Ltv }";
-        const string Week = " | ForEach-Object { '{0} {1} {2} {3} {4} {5}' -f $_.CustomerId, $_.Year, $_.Week, $_.SiteVisits, $_.Orders, $_.OrderAmount }";
+        // Amounts to two places: JSON numbers come back as doubles, so 165.50 may read back as 165.5 (the same amount).
+        const string Customer = " | ForEach-Object { '{0} {1} {2} {3} {4:0.00} {5:0.00}' -f $_.Rank, $_.CustomerId, $_.LastName, $_.SiteVisits, $_.TotalSpend, $_.Ltv }";
+        const string Week = " | ForEach-Object { '{0} {1} {2} {3} {4} {5:0.00}' -f $_.CustomerId, $_.Year, $_.Week, $_.SiteVisits, $_.Orders, $_.OrderAmount }";
 
         ps.Run("Import-LtvEvents samples/events.json" + Quiet + " | " + save, saved);
         var top = ps.Run(load + " | Get-TopLtvCustomer -Top 5 -Verbose" + Customer, saved).Clean();
