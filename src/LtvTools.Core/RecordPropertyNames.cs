@@ -41,8 +41,9 @@ namespace LtvTools.Core
         /// <summary>
         /// The properties under the file's field names. An empty string counts as absent (Import-Csv cannot
         /// tell an empty cell from a missing one); an EventTime or Tags as Export-Csv or ConvertTo-Json wrote
-        /// them become the time and tags again; <c>TotalAmount</c> and <c>Currency</c> become one <c>total_amount</c>. Other names are kept as they
-        /// are, so the file rules ignore them (AmountUsd, say, is worked out again from the rates).
+        /// them become the time and tags again; <c>TotalAmount</c> and <c>Currency</c> become one
+        /// <c>total_amount</c>. Other names are kept as they are, so the file rules ignore them (AmountUsd, say,
+        /// is worked out again from the rates).
         /// </summary>
         public static List<KeyValuePair<string, object?>> ToRecordFields(IEnumerable<KeyValuePair<string, object?>> properties)
         {
