@@ -1,5 +1,7 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 
 namespace LtvTools.Core
@@ -81,17 +83,17 @@ namespace LtvTools.Core
         /// </summary>
         internal static EventTags? FromProperties(IEnumerable<KeyValuePair<string, object?>> properties)
         {
-            System.Collections.IList? keys = null;
-            System.Collections.IList? values = null;
+            IList? keys = null;
+            IList? values = null;
             foreach (var property in properties)
             {
                 if (string.Equals(property.Key, nameof(Keys), StringComparison.OrdinalIgnoreCase))
                 {
-                    keys = property.Value as System.Collections.IList;
+                    keys = property.Value as IList;
                 }
                 else if (string.Equals(property.Key, nameof(Values), StringComparison.OrdinalIgnoreCase))
                 {
-                    values = property.Value as System.Collections.IList;
+                    values = property.Value as IList;
                 }
             }
 
@@ -108,7 +110,7 @@ namespace LtvTools.Core
                     return null;
                 }
 
-                tags.Set(name, Convert.ToString(values[i], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                tags.Set(name, Convert.ToString(values[i], CultureInfo.InvariantCulture) ?? string.Empty);
             }
 
             return tags;
