@@ -37,16 +37,16 @@ internal sealed class BenchReport
         {
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"{Path.GetFileName(size.File)}: {size.Bytes / 1e6:F1} MB, {size.Events:N0} events, {size.Customers:N0} customers, {size.DistinctKeys:N0} distinct keys, median of {size.Repetitions}, load average {size.LoadBefore?.ToString("F1", CultureInfo.InvariantCulture) ?? "?"} -> {size.LoadAfter?.ToString("F1", CultureInfo.InvariantCulture) ?? "?"}");
-            text.AppendLine("| mode | median s | MB/s | events/s |");
-            text.AppendLine("|---|---:|---:|---:|");
+            text.AppendLine("| mode | median s | MB/s | events/s | CPU s | cores used |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|");
             foreach (var mode in size.Modes)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {mode.Name} | {mode.MedianSeconds:F3} | {mode.MegabytesPerSecond:F1} | {mode.EventsPerSecond:N0} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {mode.Name} | {mode.MedianSeconds:F3} | {mode.MegabytesPerSecond:F1} | {mode.EventsPerSecond:N0} | {mode.MedianCpuSeconds:F3} | {mode.CoresUsed:F2} |");
             }
 
             foreach (var (mode, reason) in size.NotMeasured)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {mode} | {reason} | | |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {mode} | {reason} | | | | |");
             }
 
             text.AppendLine();
@@ -102,7 +102,9 @@ internal sealed class BenchReport
                     medianSeconds = m.MedianSeconds,
                     megabytesPerSecond = m.MegabytesPerSecond,
                     eventsPerSecond = m.EventsPerSecond,
+                    medianCpuSeconds = m.MedianCpuSeconds,
                     seconds = m.Seconds,
+                    cpuSeconds = m.CpuSeconds,
                 }),
                 notMeasured = s.NotMeasured,
                 ratios = Ratios[s.Events],

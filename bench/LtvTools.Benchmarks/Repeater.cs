@@ -10,26 +10,31 @@ internal static class Repeater
         Settle();
         run();
         var seconds = new List<double>(repetitions);
+        var cpu = new List<double>(repetitions);
         for (var i = 0; i < repetitions; i++)
         {
-            seconds.Add(Time(run));
+            Time(run, seconds, cpu);
         }
 
-        var measurement = new Measurement(name, description, seconds, bytes, events);
+        var measurement = new Measurement(name, description, seconds, cpu, bytes, events);
         Print(measurement);
         return measurement;
     }
 
-    private static double Time(Action run)
+    private static void Time(Action run, List<double> seconds, List<double> cpuSeconds)
     {
         Settle();
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         run();
-        return clock.Elapsed.TotalSeconds;
+        seconds.Add(clock.Elapsed.TotalSeconds);
+        process.Refresh();
+        cpuSeconds.Add((process.TotalProcessorTime - cpuBefore).TotalSeconds);
     }
 
     private static void Print(Measurement m) =>
-        Console.WriteLine($"  {m.Name,-22} median {m.MedianSeconds,7:F3} s  [{string.Join(", ", m.Seconds.Select(s => s.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}]");
+        Console.WriteLine($"  {m.Name,-22} median {m.MedianSeconds,7:F3} s, CPU {m.MedianCpuSeconds,7:F3} s  [{string.Join(", ", m.Seconds.Select(s => s.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}]");
 
     /// <summary>
     /// Measures two variants alternately (a, b, b, a, a, b, ...), so a drifting machine load hits both alike:
@@ -43,23 +48,25 @@ internal static class Repeater
         b.Run();
         var secondsA = new List<double>(repetitions);
         var secondsB = new List<double>(repetitions);
+        var cpuA = new List<double>(repetitions);
+        var cpuB = new List<double>(repetitions);
         for (var i = 0; i < repetitions; i++)
         {
             // Swap which goes first each time, so neither always runs right after the other.
             if (i % 2 == 0)
             {
-                secondsA.Add(Time(a.Run));
-                secondsB.Add(Time(b.Run));
+                Time(a.Run, secondsA, cpuA);
+                Time(b.Run, secondsB, cpuB);
             }
             else
             {
-                secondsB.Add(Time(b.Run));
-                secondsA.Add(Time(a.Run));
+                Time(b.Run, secondsB, cpuB);
+                Time(a.Run, secondsA, cpuA);
             }
         }
 
-        var first = new Measurement(a.Name, a.Description, secondsA, bytes, events);
-        var second = new Measurement(b.Name, b.Description, secondsB, bytes, events);
+        var first = new Measurement(a.Name, a.Description, secondsA, cpuA, bytes, events);
+        var second = new Measurement(b.Name, b.Description, secondsB, cpuB, bytes, events);
         Print(first);
         Print(second);
         return (first, second);
