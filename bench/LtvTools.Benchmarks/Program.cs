@@ -29,7 +29,7 @@ static int Usage(string problem)
     Console.Error.WriteLine(problem);
     Console.Error.WriteLine("usage: generate [--events 1000000] [--scale 1] [--format ndjson|array] [--out file] [--seed n] [--customers n]");
     Console.Error.WriteLine("       sql [--file events.jsonl] [--top 10]   (prints the DuckDB query the peer runs)");
-    Console.Error.WriteLine("       run [--scale 1|10] [--reps 3] [--format ndjson|array] [--json out.json] [--file any.json] [--module LtvTools.psd1]");
+    Console.Error.WriteLine("       run [--scale 1|10] [--reps 5] [--format ndjson|array] [--json out.json] [--file any.json] [--module LtvTools.psd1]");
     return 2;
 }
 
@@ -73,7 +73,7 @@ static int Generate(CommandLine command)
 static int Run(CommandLine command)
 {
     var scale = command.Number("scale", 1);
-    var reps = (int)command.Number("reps", 3);
+    var reps = (int)command.Number("reps", 5);
     var array = IsArray(command);
     var module = command.Text("module") ?? DataFiles.ModuleManifest;
     var sizes = new List<SizeResult>();
