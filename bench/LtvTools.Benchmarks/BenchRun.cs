@@ -79,7 +79,7 @@ internal static class BenchRun
             var reason = modulePath is null
                 ? "not yet measured: out/LtvTools/LtvTools.psd1 is not built (the module has not landed)"
                 : $"not yet measured: {modulePath} does not export Get-TopLtvCustomer";
-            foreach (var mode in new[] { ModeNames.CmdletPath, ModeNames.CmdletPathSilent, ModeNames.Pipeline, ModeNames.ImportOnly, ModeNames.BindingFloor })
+            foreach (var mode in new[] { ModeNames.CmdletPath, ModeNames.CmdletPathSilent, ModeNames.Pipeline, ModeNames.ImportOnly, ModeNames.BindingFloor, ModeNames.BindingFloorOneSet })
             {
                 result.NotMeasured[mode] = reason;
             }
@@ -109,6 +109,8 @@ internal static class BenchRun
             Counted(session, "Import-LtvEvents $file | Receive-BenchEvent", path, events)));
         result.Modes.Add(Repeater.Measure(ModeNames.BindingFloor, "Import-LtvEvents file | Receive-BenchEventAsTop -Top 10 (Get-TopLtvCustomer's parameters, counts only)", repetitions, bytes, events,
             Counted(session, "Import-LtvEvents $file | Receive-BenchEventAsTop -Top 10", path, events)));
+        result.Modes.Add(Repeater.Measure(ModeNames.BindingFloorOneSet, "Import-LtvEvents file | Receive-BenchEventOneSet -Top 10 (the floor without the Path and LiteralPath sets)", repetitions, bytes, events,
+            Counted(session, "Import-LtvEvents $file | Receive-BenchEventOneSet -Top 10", path, events)));
     }
 
     /// <summary>Runs a pipeline that ends in a counting cmdlet and fails unless it passed every object.</summary>

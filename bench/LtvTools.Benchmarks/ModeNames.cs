@@ -11,6 +11,7 @@ internal static class ModeNames
     public const string Pipeline = "pipeline";
     public const string ImportOnly = "import-only";
     public const string BindingFloor = "binding-floor";
+    public const string BindingFloorOneSet = "binding-floor-one-set";
     public const string PipelineCeiling = "pipeline-ceiling";
     public const string ParseCeiling = "parse-ceiling";
     public const string Peer = "peer-duckdb";

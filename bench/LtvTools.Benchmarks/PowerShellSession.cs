@@ -6,7 +6,7 @@ namespace LtvTools.Benchmarks;
 
 /// <summary>
 /// A hosted PowerShell runspace as a user's session: the default initial state, the built LtvTools module
-/// imported from out/, and the two pipeline-ceiling cmdlets.
+/// imported from out/, and the bench's own cmdlets (the pipeline ceiling's two, and the counting ends).
 /// </summary>
 internal sealed class PowerShellSession : IDisposable
 {
@@ -19,6 +19,7 @@ internal sealed class PowerShellSession : IDisposable
         state.Commands.Add(new SessionStateCmdletEntry("Receive-BenchItem", typeof(ReceiveBenchItemCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Receive-BenchEvent", typeof(ReceiveBenchEventCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Receive-BenchEventAsTop", typeof(ReceiveBenchEventAsTopCommand), null));
+        state.Commands.Add(new SessionStateCmdletEntry("Receive-BenchEventOneSet", typeof(ReceiveBenchEventOneSetCommand), null));
         if (modulePath != null)
         {
             state.ImportPSModule(modulePath);

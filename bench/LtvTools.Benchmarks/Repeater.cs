@@ -9,32 +9,43 @@ internal static class Repeater
     {
         Settle();
         run();
-        var seconds = new List<double>(repetitions);
-        var cpu = new List<double>(repetitions);
+        var runs = new List<Repetition>(repetitions);
         for (var i = 0; i < repetitions; i++)
         {
-            Time(run, seconds, cpu);
+            runs.Add(Time(run));
         }
 
-        var measurement = new Measurement(name, description, seconds, cpu, bytes, events);
+        var measurement = new Measurement(name, description, runs, bytes, events);
         Print(measurement);
         return measurement;
     }
 
-    private static void Time(Action run, List<double> seconds, List<double> cpuSeconds)
+    private static Repetition Time(Action run)
     {
         Settle();
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var gen0 = GC.CollectionCount(0);
+        var gen1 = GC.CollectionCount(1);
+        var gen2 = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
         run();
-        seconds.Add(clock.Elapsed.TotalSeconds);
+        var seconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
-        cpuSeconds.Add((process.TotalProcessorTime - cpuBefore).TotalSeconds);
+        return new Repetition(
+            seconds,
+            (process.TotalProcessorTime - cpuBefore).TotalSeconds,
+            GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore,
+            (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds,
+            GC.CollectionCount(0) - gen0,
+            GC.CollectionCount(1) - gen1,
+            GC.CollectionCount(2) - gen2);
     }
 
     private static void Print(Measurement m) =>
-        Console.WriteLine($"  {m.Name,-22} median {m.MedianSeconds,7:F3} s, CPU {m.MedianCpuSeconds,7:F3} s  [{string.Join(", ", m.Seconds.Select(s => s.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}]");
+        Console.WriteLine($"  {m.Name,-22} median {m.MedianSeconds,7:F3} s, CPU {m.MedianCpuSeconds,7:F3} s, GC pause {m.MedianGcPauseSeconds,6:F3} s, {m.AllocatedBytesPerEvent,5:F0} B/event  [{string.Join(", ", m.Seconds.Select(s => s.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}]");
 
     /// <summary>
     /// Measures two variants alternately (a, b, b, a, a, b, ...), so a drifting machine load hits both alike:
@@ -46,27 +57,25 @@ internal static class Repeater
         Settle();
         a.Run();
         b.Run();
-        var secondsA = new List<double>(repetitions);
-        var secondsB = new List<double>(repetitions);
-        var cpuA = new List<double>(repetitions);
-        var cpuB = new List<double>(repetitions);
+        var runsA = new List<Repetition>(repetitions);
+        var runsB = new List<Repetition>(repetitions);
         for (var i = 0; i < repetitions; i++)
         {
             // Swap which goes first each time, so neither always runs right after the other.
             if (i % 2 == 0)
             {
-                Time(a.Run, secondsA, cpuA);
-                Time(b.Run, secondsB, cpuB);
+                runsA.Add(Time(a.Run));
+                runsB.Add(Time(b.Run));
             }
             else
             {
-                Time(b.Run, secondsB, cpuB);
-                Time(a.Run, secondsA, cpuA);
+                runsB.Add(Time(b.Run));
+                runsA.Add(Time(a.Run));
             }
         }
 
-        var first = new Measurement(a.Name, a.Description, secondsA, cpuA, bytes, events);
-        var second = new Measurement(b.Name, b.Description, secondsB, cpuB, bytes, events);
+        var first = new Measurement(a.Name, a.Description, runsA, bytes, events);
+        var second = new Measurement(b.Name, b.Description, runsB, bytes, events);
         Print(first);
         Print(second);
         return (first, second);
