@@ -1,6 +1,4 @@
-using System.Collections;
 using System.Management.Automation;
-using LtvTools.Core;
 
 namespace LtvTools.Benchmarks;
 
@@ -13,10 +11,8 @@ namespace LtvTools.Benchmarks;
 /// <remarks>Keep the declarations in step with GetTopLtvCustomerCommand (the bench does not reference the module).</remarks>
 [Cmdlet(VerbsCommunications.Receive, "BenchEventAsTop", DefaultParameterSetName = "InputObject")]
 [OutputType(typeof(long))]
-public sealed class ReceiveBenchEventAsTopCommand : PSCmdlet
+public sealed class ReceiveBenchEventAsTopCommand : TopShapedCounter
 {
-    private long _count;
-
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
@@ -27,23 +23,6 @@ public sealed class ReceiveBenchEventAsTopCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
-    [Parameter]
-    public Hashtable? ExchangeRate { get; set; }
-
     [Parameter(Mandatory = true, ParameterSetName = "InputObject", ValueFromPipeline = true)]
     public object? InputObject { get; set; }
-
-    [Parameter]
-    public WeekStart WeekStart { get; set; } = WeekStart.Sunday;
-
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int Top { get; set; } = 10;
-
-    [Parameter]
-    public decimal LifespanYears { get; set; } = 10m;
-
-    protected override void ProcessRecord() => _count++;
-
-    protected override void EndProcessing() => WriteObject(_count);
 }

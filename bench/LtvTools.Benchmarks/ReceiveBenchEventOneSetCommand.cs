@@ -1,6 +1,4 @@
-using System.Collections;
 using System.Management.Automation;
-using LtvTools.Core;
 
 namespace LtvTools.Benchmarks;
 
@@ -11,27 +9,8 @@ namespace LtvTools.Benchmarks;
 /// </summary>
 [Cmdlet(VerbsCommunications.Receive, "BenchEventOneSet")]
 [OutputType(typeof(long))]
-public sealed class ReceiveBenchEventOneSetCommand : PSCmdlet
+public sealed class ReceiveBenchEventOneSetCommand : TopShapedCounter
 {
-    private long _count;
-
-    [Parameter]
-    public Hashtable? ExchangeRate { get; set; }
-
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     public object? InputObject { get; set; }
-
-    [Parameter]
-    public WeekStart WeekStart { get; set; } = WeekStart.Sunday;
-
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int Top { get; set; } = 10;
-
-    [Parameter]
-    public decimal LifespanYears { get; set; } = 10m;
-
-    protected override void ProcessRecord() => _count++;
-
-    protected override void EndProcessing() => WriteObject(_count);
 }
