@@ -22,15 +22,21 @@ namespace LtvTools.Core
             }
         }
 
+        /// <summary>Advice the reader gives programmers (about its own options), not the people who wrote the file.</summary>
+        private const string ReaderOptionsAdvice = " Change the reader options.";
+
         /// <summary>
         /// The reader's message without its trailing "LineNumber: 0 | BytePositionInLine: 17." part, which
-        /// counts from the start of the record or block rather than the file; callers say where instead.
+        /// counts from the start of the record or block rather than the file (callers say where instead),
+        /// and without its advice to change the reader's options.
         /// </summary>
         public static string Reason(JsonException ex)
         {
             var message = ex.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            return (cut > 0 ? message.Substring(0, cut) : message).TrimEnd();
+            var reason = (cut > 0 ? message.Substring(0, cut) : message).TrimEnd();
+            var advice = reason.IndexOf(ReaderOptionsAdvice, StringComparison.Ordinal);
+            return advice >= 0 ? reason.Remove(advice, ReaderOptionsAdvice.Length).TrimEnd() : reason;
         }
     }
 }

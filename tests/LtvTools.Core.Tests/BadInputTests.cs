@@ -46,6 +46,7 @@ public class BadInputTests
         { "RepeatedKnownProperty", "{\"type\": \"SITE_VISIT\", \"verb\": \"NEW\", \"key\": \"v9\", \"key\": \"v10\", \"event_time\": \"2020-01-01T10:30:00Z\", \"customer_id\": \"c1\"}", "property 'key' appears more than once" },
         { "TagsNotAnArray", "{\"type\": \"SITE_VISIT\", \"verb\": \"NEW\", \"key\": \"v9\", \"event_time\": \"2020-01-01T10:30:00Z\", \"customer_id\": \"c1\", \"tags\": \"sale\"}", "tags must be an array of objects" },
         { "RecordIsNotAnObject", "[1, 2, 3]", "the record is a JSON array, not an event object" },
+        { "TrailingCommaInRecord", "{\"type\": \"SITE_VISIT\", \"verb\": \"NEW\", \"key\": \"v9\", \"event_time\": \"2020-01-01T10:30:00Z\", \"customer_id\": \"c1\",}", "invalid JSON: The JSON object contains a trailing comma at the end which is not supported in this mode. (at byte 110 of the record)" },
     };
 
     [Theory]
@@ -172,6 +173,19 @@ public class BadInputTests
         Assert.Equal((2L, 1L, 1L), (summary.RecordsRead, summary.Accepted, summary.Rejected));
         Assert.Equal(1, Assert.Single(run.Top()).SiteVisits);
         Assert.Equal(0, run.Top()[0].Orders);
+    }
+
+    [Fact]
+    public void TrailingCommaInAnArrayIsRejectedInUsersTermsAfterItsEventsCount()
+    {
+        // A hand-edited file often keeps the comma after its last element; the reader's advice to change
+        // its options is meant for programmers and is left out of the reason.
+        var (path, run) = IngestText("trailing.json", "[\n" + Good1 + ",\n" + Good3 + ",\n]\n");
+
+        var rejection = Assert.Single(run.Rejections);
+        Assert.Equal((path, 4L), (rejection.Source, rejection.Line));
+        Assert.Equal("invalid JSON in the array at line 4, byte 1: The JSON array contains a trailing comma at the end which is not supported in this mode; the rest of the file is not read", rejection.Reason);
+        AssertGoodRecordsCounted(run);
     }
 
     [Fact]
