@@ -128,4 +128,15 @@ public class CurrencyTests
         Assert.Throws<ArgumentException>(() => new ExchangeRateTable(new Dictionary<string, decimal> { ["EUR"] = 0m }));
         Assert.Throws<ArgumentException>(() => new ExchangeRateTable(new Dictionary<string, decimal> { ["GBP"] = -1m }));
     }
+
+    [Fact]
+    public void RateTableRefusesAUsdRateOtherThanOneSinceUsdAmountsAreTakenAsWritten()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ExchangeRateTable(new Dictionary<string, decimal> { ["usd"] = 2m }));
+        Assert.StartsWith("USD is the currency results are in, so its rate is 1, not 2; leave it out.", error.Message);
+
+        var rates = new ExchangeRateTable(new Dictionary<string, decimal> { ["USD"] = 1m, ["EUR"] = 1.08m });
+        Assert.True(rates.TryGetRate("USD", out var usd));
+        Assert.Equal(1m, usd);
+    }
 }

@@ -108,6 +108,14 @@ public class TopCustomerTests
 
         var bad = ps.Run("Get-TopLtvCustomer -LiteralPath $args[0] -ExchangeRate @{ EUR = -1 }", file);
         Assert.Empty(bad.Output);
-        Assert.Equal("InvalidExchangeRate,LtvTools.Commands.GetTopLtvCustomerCommand", Assert.Single(bad.Errors).FullyQualifiedErrorId);
+        var badError = Assert.Single(bad.Errors);
+        Assert.Equal("InvalidExchangeRate,LtvTools.Commands.GetTopLtvCustomerCommand", badError.FullyQualifiedErrorId);
+        Assert.Equal(
+            "-ExchangeRate needs currency = rate to USD pairs with rates above zero, for example @{ EUR = 1.08 }: The rate for 'EUR' must be greater than zero.",
+            badError.Exception.Message);
+
+        var usd = ps.Run("Get-TopLtvCustomer -LiteralPath $args[0] -ExchangeRate @{ EUR = 1.08; USD = 2 }", file);
+        Assert.Empty(usd.Output);
+        Assert.EndsWith("USD is the currency results are in, so its rate is 1, not 2; leave it out.", Assert.Single(usd.Errors).Exception.Message);
     }
 }

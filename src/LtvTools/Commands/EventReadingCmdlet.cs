@@ -254,6 +254,27 @@ namespace LtvTools.Commands
         private static bool IsFileSystem(ProviderInfo provider) =>
             string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>
+        /// The message of <paramref name="ex"/> without the parameter name .NET appends to an ArgumentException's
+        /// (" (Parameter 'rates')", or a line "Parameter name: rates" on .NET Framework): the user wrote -ExchangeRate.
+        /// </summary>
+        private static string WithoutParameterName(Exception ex)
+        {
+            var message = ex.Message;
+            if (ex is ArgumentException argument && argument.ParamName != null)
+            {
+                foreach (var suffix in new[] { $" (Parameter '{argument.ParamName}')", Environment.NewLine + "Parameter name: " + argument.ParamName })
+                {
+                    if (message.EndsWith(suffix, StringComparison.Ordinal))
+                    {
+                        return message.Substring(0, message.Length - suffix.Length);
+                    }
+                }
+            }
+
+            return message;
+        }
+
         private ExchangeRateTable ToRateTable(Hashtable? rates)
         {
             if (rates is null || rates.Count == 0)
@@ -276,7 +297,7 @@ namespace LtvTools.Commands
             catch (Exception ex) when (ex is PSInvalidCastException || ex is ArgumentException)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException("-ExchangeRate needs currency = rate to USD pairs with rates above zero, for example @{ EUR = 1.08 }: " + ex.Message, ex),
+                    new ArgumentException("-ExchangeRate needs currency = rate to USD pairs with rates above zero, for example @{ EUR = 1.08 }: " + WithoutParameterName(ex), ex),
                     "InvalidExchangeRate",
                     ErrorCategory.InvalidArgument,
                     rates));
