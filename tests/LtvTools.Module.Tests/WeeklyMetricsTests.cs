@@ -43,6 +43,25 @@ public class WeeklyMetricsTests
     }
 
     [Fact]
+    public void An_invalid_CustomerId_pattern_fails_parameter_validation_before_anything_is_read()
+    {
+        using var ps = ModuleRunspace.Start();
+
+        // samples/events.json has a rejected record: reading it would have added an InvalidEvent error.
+        var result = ps.Run("Get-LtvWeeklyMetrics -Path samples/events.json -CustomerId '96f5*', '['");
+
+        Assert.Empty(result.Output);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ParameterArgumentValidationError,LtvTools.Commands.GetLtvWeeklyMetricsCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("'CustomerId'", error.Exception.Message);
+        Assert.Contains("'[' is not a valid wildcard pattern; write a literal [ or ] as `[ or `].", error.Exception.Message);
+
+        var escaped = ps.Run("Get-LtvWeeklyMetrics -Path samples/events.json -CustomerId '`[*' -ErrorAction SilentlyContinue");
+        Assert.Empty(escaped.Output);
+        Assert.DoesNotContain(escaped.Errors, e => e.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void CustomerId_takes_several_patterns_and_WeekStart_Monday_relabels_the_weeks()
     {
         using var ps = ModuleRunspace.Start();

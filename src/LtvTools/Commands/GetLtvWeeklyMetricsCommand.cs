@@ -14,6 +14,7 @@ namespace LtvTools.Commands
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ValidateWildcardPattern]
         public string[]? CustomerId { get; set; }
 
         /// <summary>Adds zero rows for every week of the window in which a customer had no activity.</summary>
