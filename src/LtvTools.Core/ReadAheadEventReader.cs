@@ -17,7 +17,10 @@ namespace LtvTools.Core
     /// </remarks>
     public sealed class ReadAheadEventReader : IDisposable
     {
-        private const int BatchesInFlight = 2;
+        // Eight, not two: in Import-LtvEvents | Get-TopLtvCustomer the reader shares a core with the writer
+        // thread, and a deeper buffer rides out the moments it gets none, so the pipeline thread waits less
+        // (1M events: 1.455 -> 1.335 s). At most about 2,000 events, or 256 rejections of 4 KB per batch.
+        private const int BatchesInFlight = 8;
 
         private readonly EventFileReader _reader;
         private readonly CancellationTokenSource _stop;
