@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace LtvTools.Core
 {
@@ -36,7 +37,7 @@ namespace LtvTools.Core
                 // USD amounts are taken as written, so another rate for USD would be ignored without a word.
                 if (string.Equals(pair.Key.Trim(), AmountParser.DefaultCurrency, StringComparison.OrdinalIgnoreCase) && pair.Value != 1m)
                 {
-                    throw new ArgumentException($"USD is the currency results are in, so its rate is 1, not {pair.Value}; leave it out.", nameof(rates));
+                    throw new ArgumentException($"USD is the currency results are in, so its rate is 1, not {pair.Value.ToString(CultureInfo.InvariantCulture)}; leave it out.", nameof(rates));
                 }
 
                 _rates[pair.Key.Trim()] = pair.Value;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LtvTools.Core;
 
 namespace LtvTools.Core.Tests;
@@ -134,6 +135,19 @@ public class CurrencyTests
     {
         var error = Assert.Throws<ArgumentException>(() => new ExchangeRateTable(new Dictionary<string, decimal> { ["usd"] = 2m }));
         Assert.StartsWith("USD is the currency results are in, so its rate is 1, not 2; leave it out.", error.Message);
+
+        // The rate is quoted as the user would write it in PowerShell, whatever the culture.
+        var before = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            var comma = Assert.Throws<ArgumentException>(() => new ExchangeRateTable(new Dictionary<string, decimal> { ["USD"] = 1.5m }));
+            Assert.StartsWith("USD is the currency results are in, so its rate is 1, not 1.5; leave it out.", comma.Message);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
 
         var rates = new ExchangeRateTable(new Dictionary<string, decimal> { ["USD"] = 1m, ["EUR"] = 1.08m });
         Assert.True(rates.TryGetRate("USD", out var usd));
