@@ -83,6 +83,10 @@ Describe 'Get-TopLtvCustomer' {
         { Get-TopLtvCustomer -Path $Sample -Top 0 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,LtvTools.Commands.GetTopLtvCustomerCommand'
     }
 
+    It 'refuses a USD exchange rate other than 1' {
+        { Get-TopLtvCustomer -Path $Sample -ExchangeRate @{ USD = 2 } -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidExchangeRate,LtvTools.Commands.GetTopLtvCustomerCommand'
+    }
+
     It 'ranks objects from ConvertFrom-Json like file records' {
         $lines = Get-Content $Sample | Where-Object { $_ -like '{*' } | ForEach-Object { $_.TrimEnd(',') }
         $fromJson = $lines | ConvertFrom-Json | Get-TopLtvCustomer -Top 3 -ErrorVariable jsonBad -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
@@ -173,6 +177,10 @@ Describe 'Get-LtvWeeklyMetrics' {
         $rows.Week | Should -Be @(1, 2, 3, 4)
         $rows.SiteVisits | Should -Be @(0, 1, 1, 0)
         $rows[0].WeekStart.ToString() | Should -Be '2017-01-01T00:00:00Z'
+    }
+
+    It 'rejects an invalid -CustomerId pattern before reading anything' {
+        { Get-LtvWeeklyMetrics -Path $Sample -CustomerId '[' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,LtvTools.Commands.GetLtvWeeklyMetricsCommand'
     }
 }
 
