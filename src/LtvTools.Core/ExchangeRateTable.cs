@@ -34,13 +34,15 @@ namespace LtvTools.Core
                     throw new ArgumentException($"The rate for '{pair.Key}' must be greater than zero.", nameof(rates));
                 }
 
+                var currency = pair.Key.Trim();
+
                 // USD amounts are taken as written, so another rate for USD would be ignored without a word.
-                if (string.Equals(pair.Key.Trim(), AmountParser.DefaultCurrency, StringComparison.OrdinalIgnoreCase) && pair.Value != 1m)
+                if (string.Equals(currency, AmountParser.DefaultCurrency, StringComparison.OrdinalIgnoreCase) && pair.Value != 1m)
                 {
                     throw new ArgumentException($"USD is the currency results are in, so its rate is 1, not {pair.Value.ToString(CultureInfo.InvariantCulture)}; leave it out.", nameof(rates));
                 }
 
-                _rates[pair.Key.Trim()] = pair.Value;
+                _rates[currency] = pair.Value;
             }
         }
 
