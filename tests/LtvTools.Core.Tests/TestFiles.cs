@@ -29,8 +29,8 @@ internal sealed class TestFiles : IDisposable
         }
     }
 
-    /// <summary>The challenge's own sample, kept beside the repository in ../shared.</summary>
-    public static string ChallengeSample => Path.Combine(RepoRoot, "..", "shared", "data", "challenge-sample.json");
+    /// <summary>The challenge's own sample (a copy in tests/data, see tests/data/README.md).</summary>
+    public static string ChallengeSample => Path.Combine(RepoRoot, "tests", "data", "challenge-sample.json");
 
     public static string RepoSample => Path.Combine(RepoRoot, "samples", "events.json");
 

@@ -35,7 +35,7 @@ public class InputObjectTests
     public void Get_Content_and_ConvertFrom_Json_output_ranks_like_the_file_itself()
     {
         // The challenge's own sample as NDJSON, one event a line, read by the real Get-Content and ConvertFrom-Json.
-        var challenge = Path.Combine(RepoPaths.Root, "..", "shared", "data", "challenge-sample.json");
+        var challenge = RepoPaths.ChallengeSample;
         using var dir = new TempFolder();
         using (var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(challenge)))
         {

@@ -10,6 +10,9 @@ internal static class RepoPaths
 
     public static string Sample => Path.Combine(Root, "samples", "events.json");
 
+    /// <summary>The challenge's own sample (a copy in tests/data, see tests/data/README.md).</summary>
+    public static string ChallengeSample => Path.Combine(Root, "tests", "data", "challenge-sample.json");
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
