@@ -42,7 +42,7 @@ namespace LtvTools.Core
         /// <summary>Duplicates found among the events added through this writer; complete after <see cref="Flush"/>.</summary>
         public long DuplicatesIgnored => Interlocked.Read(ref _duplicates);
 
-        /// <summary>Queues <paramref name="e"/> at the dataset's next input position.</summary>
+        /// <summary>Queues <paramref name="e"/> for the dataset.</summary>
         /// <exception cref="ArgumentException">The event cannot be counted (see <see cref="LtvDataset.Check"/>).</exception>
         public void Add(LtvEvent e)
         {
@@ -53,7 +53,7 @@ namespace LtvTools.Core
         }
 
         /// <summary>
-        /// Queues <paramref name="e"/> at the dataset's next input position, or returns false with the reason
+        /// Queues <paramref name="e"/> for the dataset, or returns false with the reason
         /// the dataset cannot count it (see <see cref="LtvDataset.Check"/>): one check per event on the hot path.
         /// </summary>
         public bool TryAdd(LtvEvent e, out string? problem)
@@ -64,8 +64,7 @@ namespace LtvTools.Core
                 return false;
             }
 
-            // Positions are handed out here, in the order events arrive; the worker only applies.
-            _filling.Events[_filling.Count++] = CompactEvent.From(e, _dataset.NextSequence++);
+            _filling.Events[_filling.Count++] = CompactEvent.From(e);
             if (_filling.IsFull)
             {
                 Post();
@@ -178,7 +177,7 @@ namespace LtvTools.Core
         private int Apply(EventBatch batch)
         {
             var duplicatesBefore = _dataset.DuplicatesIgnored;
-            // Every event carries its input position, so the two sides can be applied one after the other.
+            // The two sides share no state and no rule depends on arrival order, so they can be applied one after the other.
             _dataset.AddRange(batch.Events, 0, batch.Count, visitSide: false);
             _dataset.AddRange(batch.Events, 0, batch.Count, visitSide: true);
 

@@ -9,8 +9,8 @@ namespace LtvTools.Core
     /// <summary>
     /// Reads event files straight into a dataset, with no event objects in between. On large files reader
     /// threads parse (a plain NDJSON file in line-aligned chunks) while the calling thread applies their
-    /// batches to the dataset, so parsing and aggregation overlap. The dataset has a single writer, and every
-    /// event carries its input position (file and byte offset), so results equal one serial pass exactly.
+    /// batches to the dataset, so parsing and aggregation overlap. The dataset has a single writer, and no rule
+    /// of the dataset depends on the order events arrive in, so results equal one serial pass exactly.
     /// </summary>
     /// <remarks>
     /// Callbacks (<see cref="Rejected"/>, <see cref="Progress"/>) always run on the calling thread, in input
@@ -91,7 +91,6 @@ namespace LtvTools.Core
                     }
                 }
 
-                reader.CompleteInto(dataset);
                 Progress?.Invoke(reader.Length, reader.Length);
                 return reader.Summary;
             }
@@ -100,7 +99,6 @@ namespace LtvTools.Core
         private IngestSummary IngestPipelined(string path, ChunkPlan plan, int readerCount, LtvDataset dataset, CancellationToken cancellation)
         {
             var summary = new IngestSummary(path) { Bytes = plan.FileLength, Format = plan.IsWholeFile ? FileFormat.Empty : FileFormat.Ndjson };
-            var baseSequence = dataset.NextSequence;
             var duplicatesBefore = dataset.DuplicatesIgnored;
             var queues = new BatchChannel<EventBatch>[plan.Count];
             for (var i = 0; i < queues.Length; i++)
@@ -122,7 +120,7 @@ namespace LtvTools.Core
                             int index;
                             while ((index = Interlocked.Increment(ref next)) < plan.Count && !stop.IsCancellationRequested)
                             {
-                                ReadChunk(path, plan, index, baseSequence, queues[index], spare, summary, stop.Token);
+                                ReadChunk(path, plan, index, queues[index], spare, summary, stop.Token);
                             }
                         },
                         CancellationToken.None,
@@ -154,7 +152,6 @@ namespace LtvTools.Core
                 throw new IOException($"Reading {path} failed: {failure.Message}", failure);
             }
 
-            dataset.NextSequence = baseSequence + Math.Max(plan.FileLength, summary.DecodedBytes) + 1;
             summary.DuplicatesIgnored = dataset.DuplicatesIgnored - duplicatesBefore;
             Progress?.Invoke(plan.FileLength, plan.FileLength);
             return summary;
@@ -264,7 +261,7 @@ namespace LtvTools.Core
             }
         }
 
-        private void ReadChunk(string path, ChunkPlan plan, int index, long baseSequence, BatchChannel<EventBatch> queue, ConcurrentBag<EventBatch> spare, IngestSummary summary, CancellationToken cancellation)
+        private void ReadChunk(string path, ChunkPlan plan, int index, BatchChannel<EventBatch> queue, ConcurrentBag<EventBatch> spare, IngestSummary summary, CancellationToken cancellation)
         {
             EventBatch Fresh() => spare.TryTake(out var reused) ? reused : new EventBatch();
 
@@ -307,7 +304,7 @@ namespace LtvTools.Core
 
                             else if (EventRecordParser.TryParse(records.Current, _options.ExchangeRates, out var fields, out var reason))
                             {
-                                batch.Events[batch.Count++] = CompactEvent.From(fields, baseSequence + records.Offset, texts);
+                                batch.Events[batch.Count++] = CompactEvent.From(fields, texts);
                             }
                             else
                             {

@@ -50,7 +50,7 @@ namespace LtvTools.Core
 
         /// <summary>
         /// Reads the next record; an accepted one goes into <paramref name="dataset"/> (when given) instead
-        /// of becoming an object, at the input position dataset.NextSequence + its byte offset.
+        /// of becoming an object.
         /// </summary>
         public bool Read(LtvDataset? dataset, out LtvEvent? accepted, out EventRejection? rejection)
         {
@@ -105,17 +105,11 @@ namespace LtvTools.Core
             else
             {
                 var duplicatesBefore = dataset.DuplicatesIgnored;
-                dataset.Add(fields, dataset.NextSequence + _records.Offset, _texts);
+                dataset.Add(fields, _texts);
                 Summary.DuplicatesIgnored += dataset.DuplicatesIgnored - duplicatesBefore;
             }
 
             return true;
-        }
-
-        /// <summary>Moves the dataset's input positions past this file, so the next source sorts after it.</summary>
-        public void CompleteInto(LtvDataset dataset)
-        {
-            dataset.NextSequence += _records.BytesRead + 1;
         }
 
         public void Dispose()

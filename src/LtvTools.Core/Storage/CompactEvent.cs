@@ -10,18 +10,16 @@ namespace LtvTools.Core
         public CompactKey Key;
         public CompactKey Customer;
         public long Ticks;
-        public long Sequence;
         public decimal AmountUsd;
         public CustomerProfile Profile;
 
-        public static CompactEvent From(in EventFields fields, long sequence, Utf8TextCache? texts = null)
+        public static CompactEvent From(in EventFields fields, Utf8TextCache? texts = null)
         {
             var compact = new CompactEvent
             {
                 Type = fields.Type,
                 Key = fields.Key.ToKey(),
                 Ticks = fields.UtcTicks,
-                Sequence = sequence,
             };
 
             switch (fields.Type)
@@ -46,14 +44,13 @@ namespace LtvTools.Core
         }
 
         /// <summary>An event object in compact form; it must pass <see cref="LtvDataset.Check"/>.</summary>
-        public static CompactEvent From(LtvEvent e, long sequence)
+        public static CompactEvent From(LtvEvent e)
         {
             var compact = new CompactEvent
             {
                 Type = e.TypeKind,
                 Key = e.CompactKey,
                 Ticks = e.EventTime.Ticks,
-                Sequence = sequence,
             };
 
             switch (e.TypeKind)

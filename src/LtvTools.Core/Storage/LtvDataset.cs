@@ -50,12 +50,6 @@ namespace LtvTools.Core
         /// <summary>Latest event time of any accepted event, or null for an empty dataset.</summary>
         public UtcTimestamp? LatestEvent => EventsAccepted == 0 ? (UtcTimestamp?)null : new UtcTimestamp(Math.Max(_visits.Counters.LatestTicks, _orders.Counters.LatestTicks));
 
-        /// <summary>
-        /// The input position given to the next event; ties of equal event times go to the later position.
-        /// Files take a block of positions (their byte offsets) so that parallel chunks agree with one pass.
-        /// </summary>
-        public long NextSequence { get; set; }
-
         /// <summary>Every customer, joined from both sides: those with orders or a profile first, then visit-only ones.</summary>
         internal IEnumerable<CustomerState> Customers
         {
@@ -135,7 +129,7 @@ namespace LtvTools.Core
             _orders.EnsureCapacity(moreEvents / 4, customers);
         }
 
-        /// <summary>Takes in one event (the pipeline form), at the next input position.</summary>
+        /// <summary>Takes in one event (the pipeline form).</summary>
         /// <exception cref="ArgumentException">The event cannot be counted (see <see cref="Check"/>).</exception>
         public void Add(LtvEvent e)
         {
@@ -145,7 +139,7 @@ namespace LtvTools.Core
                 throw new ArgumentException(problem, nameof(e));
             }
 
-            Add(CompactEvent.From(e, NextSequence++));
+            Add(CompactEvent.From(e));
         }
 
         /// <summary>
@@ -177,7 +171,7 @@ namespace LtvTools.Core
             e.AmountUsd ?? (e.Currency is null || e.Currency == AmountParser.DefaultCurrency ? e.TotalAmount : null);
 
         /// <summary>Takes in a validated record straight from the reader, with no event object in between.</summary>
-        internal void Add(in EventFields fields, long sequence, Utf8TextCache? texts = null) => Add(CompactEvent.From(fields, sequence, texts));
+        internal void Add(in EventFields fields, Utf8TextCache? texts = null) => Add(CompactEvent.From(fields, texts));
 
         /// <summary>Takes in an accepted event in its compact form (filled by a reader thread).</summary>
         internal void Add(in CompactEvent e)
@@ -236,7 +230,7 @@ namespace LtvTools.Core
         {
             if (e.Type == EventType.SiteVisit)
             {
-                _visits.AddVisit(e.Key, e.Customer, e.Ticks, e.Sequence);
+                _visits.AddVisit(e.Key, e.Customer, e.Ticks);
             }
             else
             {
@@ -249,17 +243,17 @@ namespace LtvTools.Core
         {
             if (e.Type == EventType.Order)
             {
-                _orders.AddOrder(e.Key, e.Customer, e.Ticks, e.Sequence, e.AmountUsd);
+                _orders.AddOrder(e.Key, e.Customer, e.Ticks, e.AmountUsd);
             }
             else
             {
-                _orders.AddProfile(e.Key, e.Ticks, e.Sequence, e.Profile);
+                _orders.AddProfile(e.Key, e.Ticks, e.Profile);
             }
         }
 
         /// <summary>
-        /// Adds everything <paramref name="other"/> holds, as if its events had been ingested here at their
-        /// original input positions. Merging consecutive chunks in any grouping gives the one-pass dataset.
+        /// Adds everything <paramref name="other"/> holds, as if its events had been ingested here. No rule looks
+        /// at input order, so merging partial datasets in any grouping and any order gives the one-pass dataset.
         /// </summary>
         public void Merge(LtvDataset other)
         {
@@ -275,7 +269,6 @@ namespace LtvTools.Core
 
             _visits.Merge(other._visits);
             _orders.Merge(other._orders);
-            NextSequence = Math.Max(NextSequence, other.NextSequence);
         }
 
         internal bool TryGetCustomer(CompactKey key, out CustomerState customer)

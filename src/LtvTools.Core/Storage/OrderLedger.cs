@@ -57,17 +57,17 @@ namespace LtvTools.Core
         public void Touch(EventType type, CompactKey key, CompactKey customerKey) =>
             _touched ^= type == EventType.Order ? _customers.Touch(customerKey) ^ _orders.Touch(key) : _customers.Touch(key);
 
-        public void AddProfile(CompactKey key, long ticks, long sequence, CustomerProfile profile)
+        public void AddProfile(CompactKey key, long ticks, CustomerProfile profile)
         {
             Counters.Accept(ticks);
-            AddProfileVersion(ref _customers.GetOrAdd(key, out _), new EventVersion<int>(ticks, sequence, _profileTable.IdOf(profile)));
+            AddProfileVersion(ref _customers.GetOrAdd(key, out _), new EventVersion<int>(ticks, _profileTable.IdOf(profile)));
         }
 
-        public void AddOrder(CompactKey key, CompactKey customerKey, long ticks, long sequence, decimal amountUsd)
+        public void AddOrder(CompactKey key, CompactKey customerKey, long ticks, decimal amountUsd)
         {
             Counters.Accept(ticks);
             ref var customer = ref _customers.GetOrAdd(customerKey, out _);
-            var version = new EventVersion<OrderPayload>(ticks, sequence, new OrderPayload(amountUsd, customerKey));
+            var version = new EventVersion<OrderPayload>(ticks, new OrderPayload(amountUsd, customerKey));
             ref var slot = ref _orders.GetOrAdd(key, out var added);
             if (added)
             {
@@ -89,7 +89,7 @@ namespace LtvTools.Core
                 foreach (var version in other.ProfileVersions(pair.Value))
                 {
                     var profile = _profileTable.IdOf(other._profileTable[version.Payload]);
-                    AddProfileVersion(ref mine, new EventVersion<int>(version.Ticks, version.Sequence, profile));
+                    AddProfileVersion(ref mine, new EventVersion<int>(version.Ticks, profile));
                 }
             }
 
@@ -133,20 +133,15 @@ namespace LtvTools.Core
                 return;
             }
 
-            if (single.Ticks == version.Ticks && single.Payload == version.Payload)
+            if (single.IsSameEvent(version))
             {
-                // An exact repeat: the earlier input position stands for both, as in a version list.
-                if (version.Sequence < single.Sequence)
-                {
-                    customer.Profile = version;
-                }
-
+                // An exact repeat: profiles that are equal are one entry of the profile table, so nothing changes.
                 Counters.Duplicates++;
                 return;
             }
 
             // A second distinct version: from now on the list holds them all.
-            var versions = new EventVersions<int>(single);
+            var versions = new EventVersions<int>(single, _profileTable);
             versions.Add(version);
             customer.ProfileListId = _profiles.Add(versions);
         }

@@ -68,10 +68,10 @@ namespace LtvTools.Core
         public void Touch(EventType type, CompactKey key, CompactKey customerKey) =>
             _touched ^= _customerNumbers.Touch(customerKey) ^ (type == EventType.SiteVisit ? _visits.Touch(key) : _images.Touch(key));
 
-        public void AddVisit(CompactKey key, CompactKey customerKey, long ticks, long sequence)
+        public void AddVisit(CompactKey key, CompactKey customerKey, long ticks)
         {
             Counters.Accept(ticks);
-            var visit = new VisitRecord(NumberOf(customerKey), ticks, sequence);
+            var visit = new VisitRecord(NumberOf(customerKey), ticks);
             ref var existing = ref _visits.GetOrAdd(key, out var added);
             if (added)
             {
@@ -102,7 +102,7 @@ namespace LtvTools.Core
 
             foreach (var pair in other._visits.Entries())
             {
-                var visit = new VisitRecord(mine[pair.Value.Customer], pair.Value.Ticks, pair.Value.Sequence);
+                var visit = new VisitRecord(mine[pair.Value.Customer], pair.Value.Ticks);
                 ref var existing = ref _visits.GetOrAdd(pair.Key, out var added);
                 if (added)
                 {
@@ -138,11 +138,16 @@ namespace LtvTools.Core
             return number;
         }
 
-        /// <summary>A visit counts once per key; its customer and week come from its earliest event.</summary>
+        /// <summary>
+        /// A visit counts once per key; its customer and week come from its earliest event, and of two events at
+        /// that time, from the one whose customer id comes first in ordinal order (never from input order).
+        /// </summary>
         private void AddRepeatedVisit(ref VisitRecord existing, VisitRecord visit)
         {
             Counters.Duplicates++;
-            if (visit.IsEarlierThan(existing))
+            if (visit.Ticks < existing.Ticks ||
+                (visit.Ticks == existing.Ticks && visit.Customer != existing.Customer &&
+                 CompactKey.CompareOrdinal(_customerKeys[visit.Customer], _customerKeys[existing.Customer]) < 0))
             {
                 _visitCounts[existing.Customer]--;
                 _visitCounts[visit.Customer]++;
