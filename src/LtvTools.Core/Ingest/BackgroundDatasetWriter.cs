@@ -64,6 +64,16 @@ namespace LtvTools.Core
                 return false;
             }
 
+            try
+            {
+                _dataset.AdoptRateOf(e);
+            }
+            catch (InvalidOperationException ex)
+            {
+                problem = ex.Message;
+                return false;
+            }
+
             _filling.Events[_filling.Count++] = CompactEvent.From(e);
             if (_filling.IsFull)
             {

@@ -57,6 +57,8 @@ namespace LtvTools.Core
                 throw new ArgumentNullException(nameof(dataset));
             }
 
+            dataset.UseExchangeRates(_options.ExchangeRates);
+
             // Sized once from the file, instead of rehashing every table as it doubles; records of this kind
             // average about 170 bytes, and a wrong guess only means a table grows later.
             var length = new FileInfo(path).Length;

@@ -51,6 +51,9 @@ namespace LtvTools.Core
 
         public int Count => _rates.Count;
 
+        /// <summary>Each currency the caller gave a rate for, and the rate.</summary>
+        internal IEnumerable<KeyValuePair<string, decimal>> All => _rates;
+
         /// <summary>The rate to USD, or false when the caller supplied none (USD is always 1).</summary>
         public bool TryGetRate(string currency, out decimal rate)
         {

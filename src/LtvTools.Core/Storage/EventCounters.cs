@@ -27,6 +27,28 @@ namespace LtvTools.Core
             }
         }
 
+        /// <summary>Writes the counts (see <see cref="Read"/>).</summary>
+        public void Write(DatasetEncoder output)
+        {
+            output.WriteVarint((ulong)Accepted);
+            output.WriteVarint((ulong)Duplicates);
+            output.WriteUInt64((ulong)EarliestTicks);
+            output.WriteUInt64((ulong)LatestTicks);
+        }
+
+        /// <summary>Reads counts written by <see cref="Write"/>.</summary>
+        public void Read(DatasetDecoder input)
+        {
+            Accepted = (long)input.ReadVarint();
+            Duplicates = (long)input.ReadVarint();
+            EarliestTicks = (long)input.ReadUInt64();
+            LatestTicks = (long)input.ReadUInt64();
+            if (Accepted < 0 || Duplicates < 0 || Duplicates > Accepted || (Accepted > 0 && EarliestTicks > LatestTicks))
+            {
+                throw new System.IO.InvalidDataException("the event counters do not add up");
+            }
+        }
+
         /// <summary>Adds another part's counts; duplicates found while merging are counted by the caller.</summary>
         public void Add(EventCounters other)
         {

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
 
 namespace LtvTools.Core
 {
@@ -112,6 +114,164 @@ namespace LtvTools.Core
 
             // Duplicates inside the other ledger were counted there; collisions were counted above.
             Counters.Add(other.Counters);
+        }
+
+        /// <summary>Every customer this side knows (with orders, a profile, or an order that moved away).</summary>
+        public IEnumerable<CompactKey> CustomerKeys
+        {
+            get
+            {
+                foreach (var pair in _customers.Entries())
+                {
+                    yield return pair.Key;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Writes profiles, customers (totals kept as they are, so a loaded dataset prints the same digits) and
+        /// orders with every distinct version; customers are named by <paramref name="numberOf"/>.
+        /// </summary>
+        public void Write(DatasetEncoder output, long baseTicks, Func<CompactKey, int> numberOf)
+        {
+            Counters.Write(output);
+            output.WriteVarint((ulong)_profileTable.Count);
+            for (var id = 1; id <= _profileTable.Count; id++)
+            {
+                var profile = _profileTable[id];
+                output.WriteText(profile.LastName);
+                output.WriteText(profile.City);
+                output.WriteText(profile.State);
+            }
+
+            output.WriteVarint((ulong)_customers.Count);
+            foreach (var pair in _customers.Entries())
+            {
+                output.WriteVarint((ulong)numberOf(pair.Key));
+                output.WriteSigned(pair.Value.Orders);
+                output.WriteDecimal(pair.Value.TotalSpend);
+                var versions = new List<EventVersion<int>>(ProfileVersions(pair.Value));
+                output.WriteVarint((ulong)versions.Count);
+                foreach (var version in versions)
+                {
+                    output.WriteSigned(version.Ticks - baseTicks);
+                    output.WriteVarint((ulong)(version.Payload - 1));
+                }
+            }
+
+            output.WriteVarint((ulong)_orders.Count);
+            foreach (var pair in _orders.Entries())
+            {
+                output.WriteKey(pair.Key);
+                if (pair.Value.ManyId == 0)
+                {
+                    output.WriteVarint(1);
+                    WriteOrderVersion(output, pair.Value.Single, baseTicks, numberOf);
+                    continue;
+                }
+
+                var list = _orderVersions[pair.Value.ManyId];
+                output.WriteVarint((ulong)list.Count);
+                foreach (var version in list.All())
+                {
+                    WriteOrderVersion(output, version, baseTicks, numberOf);
+                }
+            }
+        }
+
+        /// <summary>Reads what <see cref="Write"/> wrote into this empty ledger.</summary>
+        public void Read(DatasetDecoder input, CompactKey[] customers, long baseTicks)
+        {
+            Counters.Read(input);
+            var profiles = input.ReadCount(3, "profiles");
+            var profileIds = new int[profiles];
+            for (var i = 0; i < profiles; i++)
+            {
+                profileIds[i] = _profileTable.IdOf(new CustomerProfile(input.ReadText(), input.ReadText(), input.ReadText()));
+            }
+
+            var customerCount = input.ReadCount(4, "customers with orders or a profile");
+            _customers.EnsureCapacity(customerCount);
+            for (var i = 0; i < customerCount; i++)
+            {
+                ref var customer = ref _customers.GetOrAdd(customers[input.ReadIndex(customers.Length, "customer")], out var added);
+                if (!added)
+                {
+                    throw new InvalidDataException("a customer's orders are listed twice");
+                }
+
+                customer.Orders = input.ReadSigned();
+                customer.TotalSpend = input.ReadDecimal();
+                var versions = input.ReadCount(2, "profile versions");
+                EventVersions<int>? list = null;
+                for (var v = 0; v < versions; v++)
+                {
+                    var version = new EventVersion<int>(input.ReadTicks(baseTicks), profileIds[input.ReadIndex(profiles, "profile")]);
+                    if (v == 0)
+                    {
+                        customer.Profile = version;
+                    }
+                    else
+                    {
+                        list ??= new EventVersions<int>(customer.Profile, _profileTable);
+                        if (!list.Add(version))
+                        {
+                            throw new InvalidDataException("a profile version is listed twice");
+                        }
+                    }
+                }
+
+                if (list != null)
+                {
+                    customer.ProfileListId = _profiles.Add(list);
+                }
+            }
+
+            var orders = input.ReadCount(12, "orders");
+            _orders.EnsureCapacity(orders);
+            for (var i = 0; i < orders; i++)
+            {
+                ref var slot = ref _orders.GetOrAdd(input.ReadKey(), out var added);
+                if (!added)
+                {
+                    throw new InvalidDataException("an order is listed twice");
+                }
+
+                var versions = input.ReadCount(4, "order versions");
+                if (versions == 0)
+                {
+                    throw new InvalidDataException("an order has no version");
+                }
+
+                slot = new OrderRecord(ReadOrderVersion(input, customers, baseTicks));
+                if (versions > 1)
+                {
+                    var list = new EventVersions<OrderPayload>(slot.Single, OrderPayload.TieOrder);
+                    for (var v = 1; v < versions; v++)
+                    {
+                        if (!list.Add(ReadOrderVersion(input, customers, baseTicks)))
+                        {
+                            throw new InvalidDataException("an order version is listed twice");
+                        }
+                    }
+
+                    slot.ManyId = _orderVersions.Add(list);
+                }
+            }
+        }
+
+        private static void WriteOrderVersion(DatasetEncoder output, EventVersion<OrderPayload> version, long baseTicks, Func<CompactKey, int> numberOf)
+        {
+            output.WriteSigned(version.Ticks - baseTicks);
+            output.WriteDecimal(version.Payload.AmountUsd);
+            output.WriteVarint((ulong)numberOf(version.Payload.Customer));
+        }
+
+        private static EventVersion<OrderPayload> ReadOrderVersion(DatasetDecoder input, CompactKey[] customers, long baseTicks)
+        {
+            var ticks = input.ReadTicks(baseTicks);
+            var amount = input.ReadDecimal();
+            return new EventVersion<OrderPayload>(ticks, new OrderPayload(amount, customers[input.ReadIndex(customers.Length, "customer")]));
         }
 
         private void AddProfileVersion(ref CustomerOrders customer, EventVersion<int> version)

@@ -18,6 +18,9 @@ namespace LtvTools.Core
         private readonly Dictionary<CustomerProfile, int> _ids = new Dictionary<CustomerProfile, int>();
         private readonly List<CustomerProfile> _profiles = new List<CustomerProfile>();
 
+        /// <summary>Profiles held; their numbers are 1 to Count.</summary>
+        public int Count => _profiles.Count;
+
         /// <summary>The profile with this number.</summary>
         public CustomerProfile this[int id] => _profiles[id - 1];
 

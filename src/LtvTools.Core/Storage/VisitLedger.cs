@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.IO;
 
 namespace LtvTools.Core
 {
@@ -122,6 +123,76 @@ namespace LtvTools.Core
 
             // Duplicates inside the other ledger were counted there; collisions were counted above.
             Counters.Add(other.Counters);
+        }
+
+        /// <summary>Customers of this side by number: a saved dataset numbers its customers this way first.</summary>
+        public IReadOnlyList<CompactKey> CustomerKeys => _customerKeys;
+
+        /// <summary>The number of a customer this side knows, or -1.</summary>
+        public int NumberOrNone(CompactKey customer) => _customerNumbers.TryGetValue(customer, out var number) ? number : -1;
+
+        /// <summary>Writes images and visits (customers by number, times from <paramref name="baseTicks"/>); see <see cref="Read"/>.</summary>
+        public void Write(DatasetEncoder output, long baseTicks)
+        {
+            Counters.Write(output);
+            output.WriteVarint((ulong)_images.Count);
+            foreach (var pair in _images.Entries())
+            {
+                output.WriteKey(pair.Key);
+            }
+
+            output.WriteVarint((ulong)_visits.Count);
+            foreach (var pair in _visits.Entries())
+            {
+                output.WriteKey(pair.Key);
+                output.WriteVarint((ulong)pair.Value.Customer);
+                output.WriteSigned(pair.Value.Ticks - baseTicks);
+            }
+        }
+
+        /// <summary>Reads what <see cref="Write"/> wrote into this empty ledger; its customers are the first <paramref name="count"/> of <paramref name="customers"/>.</summary>
+        public void Read(DatasetDecoder input, CompactKey[] customers, int count, long baseTicks)
+        {
+            Counters.Read(input);
+            _customerNumbers.EnsureCapacity(count);
+            _customerKeys.Capacity = count;
+            _visitCounts.Capacity = count;
+            for (var i = 0; i < count; i++)
+            {
+                NumberOf(customers[i]);
+            }
+
+            if (_customerKeys.Count != count)
+            {
+                throw new InvalidDataException("a customer is listed twice");
+            }
+
+            var images = input.ReadCount(8, "images");
+            _images.EnsureCapacity(images);
+            for (var i = 0; i < images; i++)
+            {
+                AddImageKey(input.ReadKey());
+            }
+
+            var visits = input.ReadCount(10, "visits");
+            _visits.EnsureCapacity(visits);
+            for (var i = 0; i < visits; i++)
+            {
+                ref var slot = ref _visits.GetOrAdd(input.ReadKey(), out var added);
+                var visit = new VisitRecord(input.ReadIndex(count, "customer"), input.ReadTicks(baseTicks));
+                if (!added)
+                {
+                    throw new InvalidDataException("a visit is listed twice");
+                }
+
+                slot = visit;
+                _visitCounts[visit.Customer]++;
+            }
+
+            if (_images.Count != images)
+            {
+                throw new InvalidDataException("an image is listed twice");
+            }
         }
 
         /// <summary>The number of <paramref name="customer"/>, given it when first seen.</summary>
