@@ -1,61 +1,60 @@
 using System;
 
-namespace LtvTools.Core
+namespace LtvTools.Core;
+
+/// <summary>What every part of the dataset counts: accepted events, ignored duplicates and the time span.</summary>
+internal sealed class EventCounters
 {
-    /// <summary>What every part of the dataset counts: accepted events, ignored duplicates and the time span.</summary>
-    internal sealed class EventCounters
+    public long Accepted { get; private set; }
+
+    public long Duplicates { get; set; }
+
+    public long EarliestTicks { get; private set; } = long.MaxValue;
+
+    public long LatestTicks { get; private set; } = long.MinValue;
+
+    public void Accept(long ticks)
     {
-        public long Accepted { get; private set; }
-
-        public long Duplicates { get; set; }
-
-        public long EarliestTicks { get; private set; } = long.MaxValue;
-
-        public long LatestTicks { get; private set; } = long.MinValue;
-
-        public void Accept(long ticks)
+        Accepted++;
+        if (ticks < EarliestTicks)
         {
-            Accepted++;
-            if (ticks < EarliestTicks)
-            {
-                EarliestTicks = ticks;
-            }
-
-            if (ticks > LatestTicks)
-            {
-                LatestTicks = ticks;
-            }
+            EarliestTicks = ticks;
         }
 
-        /// <summary>Writes the counts (see <see cref="Read"/>).</summary>
-        public void Write(DatasetEncoder output)
+        if (ticks > LatestTicks)
         {
-            output.WriteVarint((ulong)Accepted);
-            output.WriteVarint((ulong)Duplicates);
-            output.WriteUInt64((ulong)EarliestTicks);
-            output.WriteUInt64((ulong)LatestTicks);
+            LatestTicks = ticks;
         }
+    }
 
-        /// <summary>Reads counts written by <see cref="Write"/>.</summary>
-        public void Read(DatasetDecoder input)
-        {
-            Accepted = (long)input.ReadVarint();
-            Duplicates = (long)input.ReadVarint();
-            EarliestTicks = (long)input.ReadUInt64();
-            LatestTicks = (long)input.ReadUInt64();
-            if (Accepted < 0 || Duplicates < 0 || Duplicates > Accepted || (Accepted > 0 && EarliestTicks > LatestTicks))
-            {
-                throw new System.IO.InvalidDataException("the event counters do not add up");
-            }
-        }
+    /// <summary>Writes the counts (see <see cref="Read"/>).</summary>
+    public void Write(DatasetEncoder output)
+    {
+        output.WriteVarint((ulong)Accepted);
+        output.WriteVarint((ulong)Duplicates);
+        output.WriteUInt64((ulong)EarliestTicks);
+        output.WriteUInt64((ulong)LatestTicks);
+    }
 
-        /// <summary>Adds another part's counts; duplicates found while merging are counted by the caller.</summary>
-        public void Add(EventCounters other)
+    /// <summary>Reads counts written by <see cref="Write"/>.</summary>
+    public void Read(DatasetDecoder input)
+    {
+        Accepted = (long)input.ReadVarint();
+        Duplicates = (long)input.ReadVarint();
+        EarliestTicks = (long)input.ReadUInt64();
+        LatestTicks = (long)input.ReadUInt64();
+        if (Accepted < 0 || Duplicates < 0 || Duplicates > Accepted || (Accepted > 0 && EarliestTicks > LatestTicks))
         {
-            Accepted += other.Accepted;
-            Duplicates += other.Duplicates;
-            EarliestTicks = Math.Min(EarliestTicks, other.EarliestTicks);
-            LatestTicks = Math.Max(LatestTicks, other.LatestTicks);
+            throw new System.IO.InvalidDataException("the event counters do not add up");
         }
+    }
+
+    /// <summary>Adds another part's counts; duplicates found while merging are counted by the caller.</summary>
+    public void Add(EventCounters other)
+    {
+        Accepted += other.Accepted;
+        Duplicates += other.Duplicates;
+        EarliestTicks = Math.Min(EarliestTicks, other.EarliestTicks);
+        LatestTicks = Math.Max(LatestTicks, other.LatestTicks);
     }
 }

@@ -2,347 +2,346 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 
-namespace LtvTools.Core
+namespace LtvTools.Core;
+
+/// <summary>
+/// The order side of a dataset: distinct order versions, customer profiles and each customer's order
+/// totals. It shares no state with the <see cref="VisitLedger"/>, so the two sides can be filled at once.
+/// </summary>
+internal sealed class OrderLedger
 {
-    /// <summary>
-    /// The order side of a dataset: distinct order versions, customer profiles and each customer's order
-    /// totals. It shares no state with the <see cref="VisitLedger"/>, so the two sides can be filled at once.
-    /// </summary>
-    internal sealed class OrderLedger
+    private readonly CompactKeyMap<CustomerOrders> _customers = new CompactKeyMap<CustomerOrders>();
+    private readonly CompactKeyMap<OrderRecord> _orders = new CompactKeyMap<OrderRecord>();
+    private readonly ProfileTable _profileTable = new ProfileTable();
+    private readonly VersionLists<OrderPayload> _orderVersions = new VersionLists<OrderPayload>();
+    private readonly VersionLists<int> _profiles = new VersionLists<int>();
+
+    // Where Touch puts what it read, so the reads are not optimised away; written only by this side's thread.
+    private ulong _touched;
+
+    public EventCounters Counters { get; } = new EventCounters();
+
+    public int DistinctOrders => _orders.Count;
+
+    public IEnumerable<(long EarliestTicks, EventVersion<OrderPayload> Winner)> Orders
     {
-        private readonly CompactKeyMap<CustomerOrders> _customers = new CompactKeyMap<CustomerOrders>();
-        private readonly CompactKeyMap<OrderRecord> _orders = new CompactKeyMap<OrderRecord>();
-        private readonly ProfileTable _profileTable = new ProfileTable();
-        private readonly VersionLists<OrderPayload> _orderVersions = new VersionLists<OrderPayload>();
-        private readonly VersionLists<int> _profiles = new VersionLists<int>();
-
-        // Where Touch puts what it read, so the reads are not optimised away; written only by this side's thread.
-        private ulong _touched;
-
-        public EventCounters Counters { get; } = new EventCounters();
-
-        public int DistinctOrders => _orders.Count;
-
-        public IEnumerable<(long EarliestTicks, EventVersion<OrderPayload> Winner)> Orders
+        get
         {
-            get
+            foreach (var order in _orders.Values())
             {
-                foreach (var order in _orders.Values())
+                yield return (order.EarliestTicks(_orderVersions), order.Winner(_orderVersions));
+            }
+        }
+    }
+
+    /// <summary>The latest profile of a customer, or null when no CUSTOMER event arrived.</summary>
+    public CustomerProfile? ProfileOf(in CustomerOrders customer)
+    {
+        if (customer.ProfileListId != 0)
+        {
+            return _profileTable[_profiles[customer.ProfileListId].Winner.Payload];
+        }
+
+        return customer.Profile.Payload == 0 ? (CustomerProfile?)null : _profileTable[customer.Profile.Payload];
+    }
+
+    public IEnumerable<KeyValuePair<CompactKey, CustomerOrders>> Customers => _customers.Entries();
+
+    public bool TryGetCustomer(CompactKey key, out CustomerOrders customer) => _customers.TryGetValue(key, out customer);
+
+    public void EnsureCapacity(long orders, long customers)
+    {
+        _orders.EnsureCapacity(_orders.Count + orders);
+        _customers.EnsureCapacity(_customers.Count + customers);
+    }
+
+    /// <summary>Starts loading the table slots that adding this order or profile will use (see <see cref="CompactKeyMap{TValue}.Touch"/>).</summary>
+    public void Touch(EventType type, CompactKey key, CompactKey customerKey) =>
+        _touched ^= type == EventType.Order ? _customers.Touch(customerKey) ^ _orders.Touch(key) : _customers.Touch(key);
+
+    public void AddProfile(CompactKey key, long ticks, CustomerProfile profile)
+    {
+        Counters.Accept(ticks);
+        AddProfileVersion(ref _customers.GetOrAdd(key, out _), new EventVersion<int>(ticks, _profileTable.IdOf(profile)));
+    }
+
+    public void AddOrder(CompactKey key, CompactKey customerKey, long ticks, decimal amountUsd)
+    {
+        Counters.Accept(ticks);
+        ref var customer = ref _customers.GetOrAdd(customerKey, out _);
+        var version = new EventVersion<OrderPayload>(ticks, new OrderPayload(amountUsd, customerKey));
+        ref var slot = ref _orders.GetOrAdd(key, out var added);
+        if (added)
+        {
+            // A new order: one probe of each table, the customer's slot still valid.
+            slot = new OrderRecord(version);
+            customer.Orders++;
+            customer.TotalSpend += amountUsd;
+            return;
+        }
+
+        AddRepeatedOrderVersion(ref slot, version);
+    }
+
+    public void Merge(OrderLedger other)
+    {
+        foreach (var pair in other._customers.Entries())
+        {
+            ref var mine = ref _customers.GetOrAdd(pair.Key, out _);
+            foreach (var version in other.ProfileVersions(pair.Value))
+            {
+                var profile = _profileTable.IdOf(other._profileTable[version.Payload]);
+                AddProfileVersion(ref mine, new EventVersion<int>(version.Ticks, profile));
+            }
+        }
+
+        foreach (var pair in other._orders.Entries())
+        {
+            foreach (var version in pair.Value.All(other._orderVersions))
+            {
+                ref var slot = ref _orders.GetOrAdd(pair.Key, out var added);
+                if (added)
                 {
-                    yield return (order.EarliestTicks(_orderVersions), order.Winner(_orderVersions));
+                    slot = new OrderRecord(version);
+                    Count(version.Payload, +1);
+                }
+                else
+                {
+                    AddRepeatedOrderVersion(ref slot, version);
                 }
             }
         }
 
-        /// <summary>The latest profile of a customer, or null when no CUSTOMER event arrived.</summary>
-        public CustomerProfile? ProfileOf(in CustomerOrders customer)
+        // Duplicates inside the other ledger were counted there; collisions were counted above.
+        Counters.Add(other.Counters);
+    }
+
+    /// <summary>Every customer this side knows (with orders, a profile, or an order that moved away).</summary>
+    public IEnumerable<CompactKey> CustomerKeys
+    {
+        get
         {
-            if (customer.ProfileListId != 0)
-            {
-                return _profileTable[_profiles[customer.ProfileListId].Winner.Payload];
-            }
-
-            return customer.Profile.Payload == 0 ? (CustomerProfile?)null : _profileTable[customer.Profile.Payload];
-        }
-
-        public IEnumerable<KeyValuePair<CompactKey, CustomerOrders>> Customers => _customers.Entries();
-
-        public bool TryGetCustomer(CompactKey key, out CustomerOrders customer) => _customers.TryGetValue(key, out customer);
-
-        public void EnsureCapacity(long orders, long customers)
-        {
-            _orders.EnsureCapacity(_orders.Count + orders);
-            _customers.EnsureCapacity(_customers.Count + customers);
-        }
-
-        /// <summary>Starts loading the table slots that adding this order or profile will use (see <see cref="CompactKeyMap{TValue}.Touch"/>).</summary>
-        public void Touch(EventType type, CompactKey key, CompactKey customerKey) =>
-            _touched ^= type == EventType.Order ? _customers.Touch(customerKey) ^ _orders.Touch(key) : _customers.Touch(key);
-
-        public void AddProfile(CompactKey key, long ticks, CustomerProfile profile)
-        {
-            Counters.Accept(ticks);
-            AddProfileVersion(ref _customers.GetOrAdd(key, out _), new EventVersion<int>(ticks, _profileTable.IdOf(profile)));
-        }
-
-        public void AddOrder(CompactKey key, CompactKey customerKey, long ticks, decimal amountUsd)
-        {
-            Counters.Accept(ticks);
-            ref var customer = ref _customers.GetOrAdd(customerKey, out _);
-            var version = new EventVersion<OrderPayload>(ticks, new OrderPayload(amountUsd, customerKey));
-            ref var slot = ref _orders.GetOrAdd(key, out var added);
-            if (added)
-            {
-                // A new order: one probe of each table, the customer's slot still valid.
-                slot = new OrderRecord(version);
-                customer.Orders++;
-                customer.TotalSpend += amountUsd;
-                return;
-            }
-
-            AddRepeatedOrderVersion(ref slot, version);
-        }
-
-        public void Merge(OrderLedger other)
-        {
-            foreach (var pair in other._customers.Entries())
-            {
-                ref var mine = ref _customers.GetOrAdd(pair.Key, out _);
-                foreach (var version in other.ProfileVersions(pair.Value))
-                {
-                    var profile = _profileTable.IdOf(other._profileTable[version.Payload]);
-                    AddProfileVersion(ref mine, new EventVersion<int>(version.Ticks, profile));
-                }
-            }
-
-            foreach (var pair in other._orders.Entries())
-            {
-                foreach (var version in pair.Value.All(other._orderVersions))
-                {
-                    ref var slot = ref _orders.GetOrAdd(pair.Key, out var added);
-                    if (added)
-                    {
-                        slot = new OrderRecord(version);
-                        Count(version.Payload, +1);
-                    }
-                    else
-                    {
-                        AddRepeatedOrderVersion(ref slot, version);
-                    }
-                }
-            }
-
-            // Duplicates inside the other ledger were counted there; collisions were counted above.
-            Counters.Add(other.Counters);
-        }
-
-        /// <summary>Every customer this side knows (with orders, a profile, or an order that moved away).</summary>
-        public IEnumerable<CompactKey> CustomerKeys
-        {
-            get
-            {
-                foreach (var pair in _customers.Entries())
-                {
-                    yield return pair.Key;
-                }
-            }
-        }
-
-        /// <summary>
-        /// Writes profiles, customers (totals kept as they are, so a loaded dataset prints the same digits) and
-        /// orders with every distinct version; customers are named by <paramref name="numberOf"/>.
-        /// </summary>
-        public void Write(DatasetEncoder output, long baseTicks, Func<CompactKey, int> numberOf)
-        {
-            Counters.Write(output);
-            output.WriteVarint((ulong)_profileTable.Count);
-            for (var id = 1; id <= _profileTable.Count; id++)
-            {
-                var profile = _profileTable[id];
-                output.WriteText(profile.LastName);
-                output.WriteText(profile.City);
-                output.WriteText(profile.State);
-            }
-
-            output.WriteVarint((ulong)_customers.Count);
             foreach (var pair in _customers.Entries())
             {
-                output.WriteVarint((ulong)numberOf(pair.Key));
-                output.WriteSigned(pair.Value.Orders);
-                output.WriteDecimal(pair.Value.TotalSpend);
-                var versions = new List<EventVersion<int>>(ProfileVersions(pair.Value));
-                output.WriteVarint((ulong)versions.Count);
-                foreach (var version in versions)
-                {
-                    output.WriteSigned(version.Ticks - baseTicks);
-                    output.WriteVarint((ulong)(version.Payload - 1));
-                }
+                yield return pair.Key;
             }
+        }
+    }
 
-            output.WriteVarint((ulong)_orders.Count);
-            foreach (var pair in _orders.Entries())
+    /// <summary>
+    /// Writes profiles, customers (totals kept as they are, so a loaded dataset prints the same digits) and
+    /// orders with every distinct version; customers are named by <paramref name="numberOf"/>.
+    /// </summary>
+    public void Write(DatasetEncoder output, long baseTicks, Func<CompactKey, int> numberOf)
+    {
+        Counters.Write(output);
+        output.WriteVarint((ulong)_profileTable.Count);
+        for (var id = 1; id <= _profileTable.Count; id++)
+        {
+            var profile = _profileTable[id];
+            output.WriteText(profile.LastName);
+            output.WriteText(profile.City);
+            output.WriteText(profile.State);
+        }
+
+        output.WriteVarint((ulong)_customers.Count);
+        foreach (var pair in _customers.Entries())
+        {
+            output.WriteVarint((ulong)numberOf(pair.Key));
+            output.WriteSigned(pair.Value.Orders);
+            output.WriteDecimal(pair.Value.TotalSpend);
+            var versions = new List<EventVersion<int>>(ProfileVersions(pair.Value));
+            output.WriteVarint((ulong)versions.Count);
+            foreach (var version in versions)
             {
-                output.WriteKey(pair.Key);
-                if (pair.Value.ManyId == 0)
-                {
-                    output.WriteVarint(1);
-                    WriteOrderVersion(output, pair.Value.Single, baseTicks, numberOf);
-                    continue;
-                }
-
-                var list = _orderVersions[pair.Value.ManyId];
-                output.WriteVarint((ulong)list.Count);
-                foreach (var version in list.All())
-                {
-                    WriteOrderVersion(output, version, baseTicks, numberOf);
-                }
+                output.WriteSigned(version.Ticks - baseTicks);
+                output.WriteVarint((ulong)(version.Payload - 1));
             }
         }
 
-        /// <summary>Reads what <see cref="Write"/> wrote into this empty ledger.</summary>
-        public void Read(DatasetDecoder input, CompactKey[] customers, long baseTicks)
+        output.WriteVarint((ulong)_orders.Count);
+        foreach (var pair in _orders.Entries())
         {
-            Counters.Read(input);
-            var profiles = input.ReadCount(3, "profiles");
-            var profileIds = new int[profiles];
-            for (var i = 0; i < profiles; i++)
+            output.WriteKey(pair.Key);
+            if (pair.Value.ManyId == 0)
             {
-                profileIds[i] = _profileTable.IdOf(new CustomerProfile(input.ReadText(), input.ReadText(), input.ReadText()));
+                output.WriteVarint(1);
+                WriteOrderVersion(output, pair.Value.Single, baseTicks, numberOf);
+                continue;
             }
 
-            var customerCount = input.ReadCount(4, "customers with orders or a profile");
-            _customers.EnsureCapacity(customerCount);
-            for (var i = 0; i < customerCount; i++)
+            var list = _orderVersions[pair.Value.ManyId];
+            output.WriteVarint((ulong)list.Count);
+            foreach (var version in list.All())
             {
-                ref var customer = ref _customers.GetOrAdd(customers[input.ReadIndex(customers.Length, "customer")], out var added);
-                if (!added)
-                {
-                    throw new InvalidDataException("a customer's orders are listed twice");
-                }
+                WriteOrderVersion(output, version, baseTicks, numberOf);
+            }
+        }
+    }
 
-                customer.Orders = input.ReadSigned();
-                customer.TotalSpend = input.ReadDecimal();
-                var versions = input.ReadCount(2, "profile versions");
-                EventVersions<int>? list = null;
-                for (var v = 0; v < versions; v++)
+    /// <summary>Reads what <see cref="Write"/> wrote into this empty ledger.</summary>
+    public void Read(DatasetDecoder input, CompactKey[] customers, long baseTicks)
+    {
+        Counters.Read(input);
+        var profiles = input.ReadCount(3, "profiles");
+        var profileIds = new int[profiles];
+        for (var i = 0; i < profiles; i++)
+        {
+            profileIds[i] = _profileTable.IdOf(new CustomerProfile(input.ReadText(), input.ReadText(), input.ReadText()));
+        }
+
+        var customerCount = input.ReadCount(4, "customers with orders or a profile");
+        _customers.EnsureCapacity(customerCount);
+        for (var i = 0; i < customerCount; i++)
+        {
+            ref var customer = ref _customers.GetOrAdd(customers[input.ReadIndex(customers.Length, "customer")], out var added);
+            if (!added)
+            {
+                throw new InvalidDataException("a customer's orders are listed twice");
+            }
+
+            customer.Orders = input.ReadSigned();
+            customer.TotalSpend = input.ReadDecimal();
+            var versions = input.ReadCount(2, "profile versions");
+            EventVersions<int>? list = null;
+            for (var v = 0; v < versions; v++)
+            {
+                var version = new EventVersion<int>(input.ReadTicks(baseTicks), profileIds[input.ReadIndex(profiles, "profile")]);
+                if (v == 0)
                 {
-                    var version = new EventVersion<int>(input.ReadTicks(baseTicks), profileIds[input.ReadIndex(profiles, "profile")]);
-                    if (v == 0)
+                    customer.Profile = version;
+                }
+                else
+                {
+                    list ??= new EventVersions<int>(customer.Profile, _profileTable);
+                    if (!list.Add(version))
                     {
-                        customer.Profile = version;
+                        throw new InvalidDataException("a profile version is listed twice");
                     }
-                    else
+                }
+            }
+
+            if (list != null)
+            {
+                customer.ProfileListId = _profiles.Add(list);
+            }
+        }
+
+        var orders = input.ReadCount(12, "orders");
+        _orders.EnsureCapacity(orders);
+        for (var i = 0; i < orders; i++)
+        {
+            ref var slot = ref _orders.GetOrAdd(input.ReadKey(), out var added);
+            if (!added)
+            {
+                throw new InvalidDataException("an order is listed twice");
+            }
+
+            var versions = input.ReadCount(4, "order versions");
+            if (versions == 0)
+            {
+                throw new InvalidDataException("an order has no version");
+            }
+
+            slot = new OrderRecord(ReadOrderVersion(input, customers, baseTicks));
+            if (versions > 1)
+            {
+                var list = new EventVersions<OrderPayload>(slot.Single, OrderPayload.TieOrder);
+                for (var v = 1; v < versions; v++)
+                {
+                    if (!list.Add(ReadOrderVersion(input, customers, baseTicks)))
                     {
-                        list ??= new EventVersions<int>(customer.Profile, _profileTable);
-                        if (!list.Add(version))
-                        {
-                            throw new InvalidDataException("a profile version is listed twice");
-                        }
+                        throw new InvalidDataException("an order version is listed twice");
                     }
                 }
 
-                if (list != null)
-                {
-                    customer.ProfileListId = _profiles.Add(list);
-                }
-            }
-
-            var orders = input.ReadCount(12, "orders");
-            _orders.EnsureCapacity(orders);
-            for (var i = 0; i < orders; i++)
-            {
-                ref var slot = ref _orders.GetOrAdd(input.ReadKey(), out var added);
-                if (!added)
-                {
-                    throw new InvalidDataException("an order is listed twice");
-                }
-
-                var versions = input.ReadCount(4, "order versions");
-                if (versions == 0)
-                {
-                    throw new InvalidDataException("an order has no version");
-                }
-
-                slot = new OrderRecord(ReadOrderVersion(input, customers, baseTicks));
-                if (versions > 1)
-                {
-                    var list = new EventVersions<OrderPayload>(slot.Single, OrderPayload.TieOrder);
-                    for (var v = 1; v < versions; v++)
-                    {
-                        if (!list.Add(ReadOrderVersion(input, customers, baseTicks)))
-                        {
-                            throw new InvalidDataException("an order version is listed twice");
-                        }
-                    }
-
-                    slot.ManyId = _orderVersions.Add(list);
-                }
+                slot.ManyId = _orderVersions.Add(list);
             }
         }
+    }
 
-        private static void WriteOrderVersion(DatasetEncoder output, EventVersion<OrderPayload> version, long baseTicks, Func<CompactKey, int> numberOf)
+    private static void WriteOrderVersion(DatasetEncoder output, EventVersion<OrderPayload> version, long baseTicks, Func<CompactKey, int> numberOf)
+    {
+        output.WriteSigned(version.Ticks - baseTicks);
+        output.WriteDecimal(version.Payload.AmountUsd);
+        output.WriteVarint((ulong)numberOf(version.Payload.Customer));
+    }
+
+    private static EventVersion<OrderPayload> ReadOrderVersion(DatasetDecoder input, CompactKey[] customers, long baseTicks)
+    {
+        var ticks = input.ReadTicks(baseTicks);
+        var amount = input.ReadDecimal();
+        return new EventVersion<OrderPayload>(ticks, new OrderPayload(amount, customers[input.ReadIndex(customers.Length, "customer")]));
+    }
+
+    private void AddProfileVersion(ref CustomerOrders customer, EventVersion<int> version)
+    {
+        if (customer.ProfileListId != 0)
         {
-            output.WriteSigned(version.Ticks - baseTicks);
-            output.WriteDecimal(version.Payload.AmountUsd);
-            output.WriteVarint((ulong)numberOf(version.Payload.Customer));
-        }
-
-        private static EventVersion<OrderPayload> ReadOrderVersion(DatasetDecoder input, CompactKey[] customers, long baseTicks)
-        {
-            var ticks = input.ReadTicks(baseTicks);
-            var amount = input.ReadDecimal();
-            return new EventVersion<OrderPayload>(ticks, new OrderPayload(amount, customers[input.ReadIndex(customers.Length, "customer")]));
-        }
-
-        private void AddProfileVersion(ref CustomerOrders customer, EventVersion<int> version)
-        {
-            if (customer.ProfileListId != 0)
-            {
-                if (!_profiles[customer.ProfileListId].Add(version))
-                {
-                    Counters.Duplicates++;
-                }
-
-                return;
-            }
-
-            var single = customer.Profile;
-            if (single.Payload == 0)
-            {
-                customer.Profile = version;
-                return;
-            }
-
-            if (single.IsSameEvent(version))
-            {
-                // An exact repeat: profiles that are equal are one entry of the profile table, so nothing changes.
-                Counters.Duplicates++;
-                return;
-            }
-
-            // A second distinct version: from now on the list holds them all.
-            var versions = new EventVersions<int>(single, _profileTable);
-            versions.Add(version);
-            customer.ProfileListId = _profiles.Add(versions);
-        }
-
-        /// <summary>Every distinct profile version of <paramref name="customer"/> (none, the inline one, or its list).</summary>
-        private IEnumerable<EventVersion<int>> ProfileVersions(CustomerOrders customer)
-        {
-            if (customer.ProfileListId != 0)
-            {
-                foreach (var version in _profiles[customer.ProfileListId].All())
-                {
-                    yield return version;
-                }
-            }
-            else if (customer.Profile.Payload != 0)
-            {
-                yield return customer.Profile;
-            }
-        }
-
-        private void AddRepeatedOrderVersion(ref OrderRecord order, EventVersion<OrderPayload> version)
-        {
-            var before = order.Winner(_orderVersions).Payload;
-            if (!order.Add(version, _orderVersions))
+            if (!_profiles[customer.ProfileListId].Add(version))
             {
                 Counters.Duplicates++;
             }
 
-            var after = order.Winner(_orderVersions).Payload;
-            if (!before.Equals(after))
-            {
-                Count(before, -1);
-                Count(after, +1);
-            }
+            return;
         }
 
-        private void Count(OrderPayload order, int sign)
+        var single = customer.Profile;
+        if (single.Payload == 0)
         {
-            ref var customer = ref _customers.GetOrAdd(order.Customer, out _);
-            customer.Orders += sign;
-            customer.TotalSpend += sign > 0 ? order.AmountUsd : -order.AmountUsd;
+            customer.Profile = version;
+            return;
         }
+
+        if (single.IsSameEvent(version))
+        {
+            // An exact repeat: profiles that are equal are one entry of the profile table, so nothing changes.
+            Counters.Duplicates++;
+            return;
+        }
+
+        // A second distinct version: from now on the list holds them all.
+        var versions = new EventVersions<int>(single, _profileTable);
+        versions.Add(version);
+        customer.ProfileListId = _profiles.Add(versions);
+    }
+
+    /// <summary>Every distinct profile version of <paramref name="customer"/> (none, the inline one, or its list).</summary>
+    private IEnumerable<EventVersion<int>> ProfileVersions(CustomerOrders customer)
+    {
+        if (customer.ProfileListId != 0)
+        {
+            foreach (var version in _profiles[customer.ProfileListId].All())
+            {
+                yield return version;
+            }
+        }
+        else if (customer.Profile.Payload != 0)
+        {
+            yield return customer.Profile;
+        }
+    }
+
+    private void AddRepeatedOrderVersion(ref OrderRecord order, EventVersion<OrderPayload> version)
+    {
+        var before = order.Winner(_orderVersions).Payload;
+        if (!order.Add(version, _orderVersions))
+        {
+            Counters.Duplicates++;
+        }
+
+        var after = order.Winner(_orderVersions).Payload;
+        if (!before.Equals(after))
+        {
+            Count(before, -1);
+            Count(after, +1);
+        }
+    }
+
+    private void Count(OrderPayload order, int sign)
+    {
+        ref var customer = ref _customers.GetOrAdd(order.Customer, out _);
+        customer.Orders += sign;
+        customer.TotalSpend += sign > 0 ? order.AmountUsd : -order.AmountUsd;
     }
 }

@@ -1,24 +1,23 @@
-namespace LtvTools.Core
+namespace LtvTools.Core;
+
+/// <summary>
+/// A distinct visit as the visit side keeps it: its customer (by number in the ledger's customer list) and
+/// time, taken from its earliest event.
+/// </summary>
+/// <remarks>
+/// A number instead of the customer's key keeps the entry small and free of references: the visit table is
+/// the engine's largest, and every byte of it is touched.
+/// </remarks>
+internal readonly struct VisitRecord
 {
-    /// <summary>
-    /// A distinct visit as the visit side keeps it: its customer (by number in the ledger's customer list) and
-    /// time, taken from its earliest event.
-    /// </summary>
-    /// <remarks>
-    /// A number instead of the customer's key keeps the entry small and free of references: the visit table is
-    /// the engine's largest, and every byte of it is touched.
-    /// </remarks>
-    internal readonly struct VisitRecord
+    public VisitRecord(int customer, long ticks)
     {
-        public VisitRecord(int customer, long ticks)
-        {
-            Customer = customer;
-            Ticks = ticks;
-        }
-
-        /// <summary>The customer's number in its <see cref="VisitLedger"/>.</summary>
-        public int Customer { get; }
-
-        public long Ticks { get; }
+        Customer = customer;
+        Ticks = ticks;
     }
+
+    /// <summary>The customer's number in its <see cref="VisitLedger"/>.</summary>
+    public int Customer { get; }
+
+    public long Ticks { get; }
 }
