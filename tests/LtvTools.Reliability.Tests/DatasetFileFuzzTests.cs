@@ -51,25 +51,30 @@ public class DatasetFileFuzzTests
     /// still never throws anything but the file error, and never allocates past the file's size.
     /// </summary>
     [Fact]
-    public void DamagedBodyWithAMatchingChecksumNeverCrashesTheDecoder()
+    public void DamagedBodyWithAMatchingChecksumNeverCrashesTheDecoder() => Damage.Sample(CheckDamagedBody, iter: 400);
+
+    /// <summary>Seeds that found event counters with out-of-range times (a crash in the window, fixed in the decoder).</summary>
+    [Theory]
+    [InlineData("dTAJLa-6sVU2")]
+    [InlineData("2vY0gBsbmj22")]
+    public void RegressionSeedCountersWithTimesOutOfRange(string seed) => Damage.Sample(CheckDamagedBody, seed: seed, iter: 1);
+
+    private static void CheckDamagedBody(GeneratedEvent[] stream, Mutation[] mutations)
     {
-        Damage.Sample((stream, mutations) =>
+        var original = Saved(stream, out _);
+        var body = mutations.Aggregate(original[32..], (b, m) => m.Apply(b));
+        var damaged = original[..32].Concat(body).ToArray();
+        BitConverter.GetBytes((ulong)body.Length).CopyTo(damaged, 16);
+        BitConverter.GetBytes(XxHash64.HashToUInt64(body)).CopyTo(damaged, 24);
+        try
         {
-            var original = Saved(stream, out _);
-            var body = mutations.Aggregate(original[32..], (b, m) => m.Apply(b));
-            var damaged = original[..32].Concat(body).ToArray();
-            BitConverter.GetBytes((ulong)body.Length).CopyTo(damaged, 16);
-            BitConverter.GetBytes(XxHash64.HashToUInt64(body)).CopyTo(damaged, 24);
-            try
-            {
-                var loaded = LtvDatasetFile.FromBytes(damaged, "damaged");
-                _ = Results.Of(loaded);
-            }
-            catch (LtvDatasetFileException error)
-            {
-                Assert.StartsWith("damaged: the file is corrupted: ", error.Message);
-            }
-        }, iter: 400);
+            var loaded = LtvDatasetFile.FromBytes(damaged, "damaged");
+            _ = Results.Of(loaded);
+        }
+        catch (LtvDatasetFileException error)
+        {
+            Assert.StartsWith("damaged: the file is corrupted: ", error.Message);
+        }
     }
 
     [Fact]

@@ -65,6 +65,11 @@ internal sealed class DatasetDecoder
         return (long)(raw >> 1) ^ -(long)(raw & 1);
     }
 
+    /// <summary>Times read by <see cref="ReadTicks"/> since <see cref="StartTimes"/>: how many, the earliest and the latest.</summary>
+    public (long Count, long Earliest, long Latest) Times { get; private set; }
+
+    public void StartTimes() => Times = (0, long.MaxValue, long.MinValue);
+
     /// <summary>An event time written as an offset from <paramref name="baseTicks"/>; it must be a valid UTC instant.</summary>
     public long ReadTicks(long baseTicks)
     {
@@ -75,6 +80,7 @@ internal sealed class DatasetDecoder
             throw new InvalidDataException("an event time is out of range");
         }
 
+        Times = (Times.Count + 1, Math.Min(Times.Earliest, ticks), Math.Max(Times.Latest, ticks));
         return ticks;
     }
 

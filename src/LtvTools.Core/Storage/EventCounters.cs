@@ -43,9 +43,22 @@ internal sealed class EventCounters
         Duplicates = (long)input.ReadVarint();
         EarliestTicks = (long)input.ReadUInt64();
         LatestTicks = (long)input.ReadUInt64();
-        if (Accepted < 0 || Duplicates < 0 || Duplicates > Accepted || (Accepted > 0 && EarliestTicks > LatestTicks))
+        var inRange = Accepted == 0 || (EarliestTicks >= 0 && EarliestTicks <= LatestTicks && LatestTicks <= DateTime.MaxValue.Ticks);
+        if (Accepted < 0 || Duplicates < 0 || Duplicates > Accepted || !inRange)
         {
             throw new System.IO.InvalidDataException("the event counters do not add up");
+        }
+    }
+
+    /// <summary>
+    /// Checks, after reading, that <paramref name="distinct"/> things were read and each of their times lies
+    /// in the counted span: the counts and the things must tell the same story.
+    /// </summary>
+    public void CheckAfterRead(long distinct, long earliestRead, long latestRead)
+    {
+        if (distinct > Accepted - Duplicates || (distinct > 0 && (earliestRead < EarliestTicks || latestRead > LatestTicks)))
+        {
+            throw new System.IO.InvalidDataException("the event counters do not match the events");
         }
     }
 

@@ -183,6 +183,7 @@ internal sealed class OrderLedger
     public void Read(DatasetDecoder input, CompactKey[] customers, long baseTicks)
     {
         Counters.Read(input);
+        input.StartTimes();
         var profiles = input.ReadCount(3, "profiles");
         var profileIds = new int[profiles];
         for (var i = 0; i < profiles; i++)
@@ -258,6 +259,9 @@ internal sealed class OrderLedger
                 slot.ManyId = _orderVersions.Add(list);
             }
         }
+
+        var times = input.Times;
+        Counters.CheckAfterRead(times.Count, times.Earliest, times.Latest);
     }
 
     private static void WriteOrderVersion(DatasetEncoder output, EventVersion<OrderPayload> version, long baseTicks, Func<CompactKey, int> numberOf)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 
@@ -176,10 +177,12 @@ internal sealed class VisitLedger
 
         var visits = input.ReadCount(10, "visits");
         _visits.EnsureCapacity(visits);
+        var (earliest, latest) = (long.MaxValue, long.MinValue);
         for (var i = 0; i < visits; i++)
         {
             ref var slot = ref _visits.GetOrAdd(input.ReadKey(), out var added);
             var visit = new VisitRecord(input.ReadIndex(count, "customer"), input.ReadTicks(baseTicks));
+            (earliest, latest) = (Math.Min(earliest, visit.Ticks), Math.Max(latest, visit.Ticks));
             if (!added)
             {
                 throw new InvalidDataException("a visit is listed twice");
@@ -193,6 +196,8 @@ internal sealed class VisitLedger
         {
             throw new InvalidDataException("an image is listed twice");
         }
+
+        Counters.CheckAfterRead(images + (long)visits, visits == 0 ? Counters.EarliestTicks : earliest, visits == 0 ? Counters.LatestTicks : latest);
     }
 
     /// <summary>The number of <paramref name="customer"/>, given it when first seen.</summary>
