@@ -11,8 +11,9 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
+    TypesToProcess         = @('LtvTools.types.ps1xml')
     FormatsToProcess       = @('LtvTools.format.ps1xml')
-    CmdletsToExport        = @('Import-LtvEvents', 'Get-TopLtvCustomer', 'Get-LtvWeeklyMetrics')
+    CmdletsToExport        = @('Import-LtvEvents', 'Get-TopLtvCustomer', 'Get-LtvWeeklyMetrics', 'New-LtvDataset', 'Add-LtvEvent', 'Export-LtvDataset', 'Import-LtvDataset', 'Merge-LtvDataset')
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()

@@ -9,8 +9,9 @@ using LtvTools.Core;
 namespace LtvTools.Commands;
 
 /// <summary>
-/// The aggregating cmdlets: events come from the pipeline (LtvEvent objects, or objects with the file's
-/// property names) or from files read by the engine straight into one dataset; results are emitted at the end.
+/// The cmdlets that fill a dataset: events come from the pipeline (LtvEvent objects, or objects with the
+/// file's property names) or from files read by the engine straight into one dataset; what the cmdlet gives
+/// back (results, or the dataset) is emitted at the end.
 /// </summary>
 /// <remarks>
 /// The derived cmdlets make the InputObject set their default parameter set. PowerShell tries the default
@@ -35,19 +36,26 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
     [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
     public object? InputObject { get; set; }
 
-    /// <summary>The week convention for the analysis window.</summary>
-    [Parameter]
-    public WeekStart WeekStart { get; set; } = WeekStart.Sunday;
-
-    protected LtvDataset Dataset { get; } = new LtvDataset();
+    /// <summary>The dataset the events go into: a new one unless <see cref="UseDataset"/> names another.</summary>
+    protected LtvDataset WorkingDataset { get; private set; } = new LtvDataset();
 
     protected LtvOptions Options { get; } = new LtvOptions();
 
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        Options.WeekStart = WeekStart;
         Options.ExchangeRates = Rates;
+    }
+
+    /// <summary>Makes the events go into <paramref name="dataset"/>; only before any input is taken.</summary>
+    protected void UseDataset(LtvDataset dataset)
+    {
+        if (_writer != null)
+        {
+            throw new InvalidOperationException("The dataset is chosen before any input is taken.");
+        }
+
+        WorkingDataset = dataset;
     }
 
     protected override void ProcessRecord()
@@ -86,7 +94,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
         base.Dispose(disposing);
     }
 
-    /// <summary>Emits the cmdlet's results from the complete <see cref="Dataset"/>.</summary>
+    /// <summary>Emits the cmdlet's results from the complete <see cref="WorkingDataset"/>.</summary>
     protected abstract void WriteResults();
 
     private void TakeInputObject(object? input)
@@ -200,7 +208,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
 
     private void IngestPipelineEvent(LtvEvent e)
     {
-        _writer ??= new BackgroundDatasetWriter(Dataset, StopToken);
+        _writer ??= new BackgroundDatasetWriter(WorkingDataset, StopToken);
         bool queued;
         string? problem;
         try
@@ -253,7 +261,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
 
         try
         {
-            var summary = ingestor.IngestFile(file, Dataset, StopToken);
+            var summary = ingestor.IngestFile(file, WorkingDataset, StopToken);
             CompleteFileProgress();
             WriteSummary(summary, withDuplicates: true);
         }

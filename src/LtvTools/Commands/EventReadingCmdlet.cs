@@ -25,6 +25,7 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stop = new CancellationTokenSource();
     private long _rejected;
     private ProgressThrottle? _progress;
+    private ProviderPathResolver? _paths;
 
     /// <summary>Event files; wildcards are expanded by the provider.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -47,6 +48,9 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
 
     /// <summary>The rates from -ExchangeRate (USD only when none were given).</summary>
     protected ExchangeRateTable Rates { get; private set; } = ExchangeRateTable.UsdOnly;
+
+    /// <summary>Resolves paths through the provider, writing an error for each that names no file.</summary>
+    internal ProviderPathResolver Paths => _paths ??= new ProviderPathResolver(this);
 
     /// <summary>Cancelled when the pipeline is stopped (Ctrl+C), so engine threads stop and files close.</summary>
     protected CancellationToken StopToken => _stop.Token;
@@ -88,7 +92,7 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
         var literal = ParameterSetName == LiteralPathSet;
         foreach (var path in literal ? LiteralPath : Path)
         {
-            foreach (var file in literal ? ResolveLiteral(path) : ResolveWildcard(path))
+            foreach (var file in Paths.Resolve(path, literal))
             {
                 yield return file;
             }
@@ -96,13 +100,13 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>One file item (for example a FileInfo from Get-ChildItem) taken literally.</summary>
-    protected IEnumerable<string> ResolveFileItem(FileSystemInfo item) => ResolveLiteral(item.FullName);
+    protected IEnumerable<string> ResolveFileItem(FileSystemInfo item) => Paths.ResolveLiteral(item.FullName);
 
     /// <summary>A path piped in as a string, resolved with wildcards as -Path would be.</summary>
-    protected IEnumerable<string> ResolvePipedPath(string path) => ResolveWildcard(path);
+    protected IEnumerable<string> ResolvePipedPath(string path) => Paths.ResolveWildcard(path);
 
     /// <summary>A path piped in as a property that names a file literally (LiteralPath, PSPath, FullName).</summary>
-    protected IEnumerable<string> ResolvePipedLiteralPath(string path) => ResolveLiteral(path);
+    protected IEnumerable<string> ResolvePipedLiteralPath(string path) => Paths.ResolveLiteral(path);
 
     /// <summary>Reports one rejected record as a non-terminating InvalidData error.</summary>
     protected void WriteRejection(EventRejection rejection)
@@ -174,85 +178,6 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
     protected virtual int ActivityId => 1;
 
     protected virtual string Activity => "Reading events";
-
-    private IEnumerable<string> ResolveWildcard(string path)
-    {
-        ProviderInfo provider;
-        IEnumerable<string> resolved;
-        try
-        {
-            resolved = GetResolvedProviderPathFromPSPath(path, out provider);
-        }
-        catch (SessionStateException ex)
-        {
-            WritePathNotFound(path, ex);
-            return Array.Empty<string>();
-        }
-
-        return KeepFiles(path, provider, resolved);
-    }
-
-    private IEnumerable<string> ResolveLiteral(string path)
-    {
-        string resolved;
-        ProviderInfo provider;
-        try
-        {
-            resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
-        }
-        catch (SessionStateException ex)
-        {
-            WritePathNotFound(path, ex);
-            return Array.Empty<string>();
-        }
-
-        if (IsFileSystem(provider) && !File.Exists(resolved) && !Directory.Exists(resolved))
-        {
-            WritePathNotFound(path, new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."));
-            return Array.Empty<string>();
-        }
-
-        return KeepFiles(path, provider, new[] { resolved });
-    }
-
-    private List<string> KeepFiles(string path, ProviderInfo provider, IEnumerable<string> resolved)
-    {
-        var files = new List<string>();
-        if (!IsFileSystem(provider))
-        {
-            WriteError(new ErrorRecord(
-                new ArgumentException($"'{path}' is on the {provider.Name} provider; event files must be on the FileSystem provider."),
-                "NotFileSystemPath",
-                ErrorCategory.InvalidArgument,
-                path));
-            return files;
-        }
-
-        foreach (var file in resolved)
-        {
-            if (Directory.Exists(file))
-            {
-                WriteError(new ErrorRecord(
-                    new ArgumentException($"'{file}' is a directory; give the event files in it (for example '{System.IO.Path.Combine(file, "*.json")}')."),
-                    "PathIsDirectory",
-                    ErrorCategory.InvalidArgument,
-                    file));
-                continue;
-            }
-
-            files.Add(file);
-        }
-
-        return files;
-    }
-
-    private void WritePathNotFound(string path, Exception ex)
-    {
-        WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
-    }
-
-    private static bool IsFileSystem(ProviderInfo provider) =>
-        string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The message of <paramref name="ex"/> without the parameter name .NET appends to an ArgumentException's

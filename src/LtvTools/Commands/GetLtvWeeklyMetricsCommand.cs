@@ -8,7 +8,7 @@ namespace LtvTools.Commands;
 /// <summary>Get-LtvWeeklyMetrics: visits, orders and spend per customer and week.</summary>
 [Cmdlet(VerbsCommon.Get, "LtvWeeklyMetrics", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(LtvWeeklyMetric))]
-public sealed class GetLtvWeeklyMetricsCommand : DatasetCmdlet
+public sealed class GetLtvWeeklyMetricsCommand : DatasetResultCmdlet
 {
     /// <summary>Only these customers; wildcards allowed.</summary>
     [Parameter]
@@ -25,7 +25,7 @@ public sealed class GetLtvWeeklyMetricsCommand : DatasetCmdlet
 
     protected override void WriteResults()
     {
-        foreach (var row in SimpleLtv.WeeklyMetrics(Dataset, Options, CustomerFilter(), IncludeEmptyWeeks.IsPresent))
+        foreach (var row in SimpleLtv.WeeklyMetrics(WorkingDataset, Options, CustomerFilter(), IncludeEmptyWeeks.IsPresent))
         {
             WriteObject(row);
         }
