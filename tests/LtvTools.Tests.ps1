@@ -20,12 +20,12 @@ Describe 'The LtvTools module' {
         $info.CompatiblePSEditions | Sort-Object | Should -Be @('Core', 'Desktop')
     }
 
-    It 'exports exactly the three cmdlets' {
+    It 'exports exactly the eight cmdlets' {
         $names = Get-Command -Module LtvTools | Sort-Object Name | ForEach-Object { '{0} {1}' -f $_.CommandType, $_.Name }
-        $names | Should -Be @('Cmdlet Get-LtvWeeklyMetrics', 'Cmdlet Get-TopLtvCustomer', 'Cmdlet Import-LtvEvents')
+        $names | Should -Be @('Cmdlet Add-LtvEvent', 'Cmdlet Export-LtvDataset', 'Cmdlet Get-LtvWeeklyMetrics', 'Cmdlet Get-TopLtvCustomer', 'Cmdlet Import-LtvDataset', 'Cmdlet Import-LtvEvents', 'Cmdlet Merge-LtvDataset', 'Cmdlet New-LtvDataset')
     }
 
-    It 'has full help for <_>' -ForEach @('Import-LtvEvents', 'Get-TopLtvCustomer', 'Get-LtvWeeklyMetrics') {
+    It 'has full help for <_>' -ForEach @('Import-LtvEvents', 'Get-TopLtvCustomer', 'Get-LtvWeeklyMetrics', 'New-LtvDataset', 'Add-LtvEvent', 'Export-LtvDataset', 'Import-LtvDataset', 'Merge-LtvDataset') {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -Match ([regex]::Escape("$_ ["))

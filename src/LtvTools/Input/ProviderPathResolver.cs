@@ -14,10 +14,13 @@ namespace LtvTools.Commands;
 internal sealed class ProviderPathResolver
 {
     private readonly PSCmdlet _cmdlet;
+    private readonly string _files;
 
-    public ProviderPathResolver(PSCmdlet cmdlet)
+    /// <summary>A resolver for <paramref name="cmdlet"/>, whose messages call the files it reads <paramref name="files"/>.</summary>
+    public ProviderPathResolver(PSCmdlet cmdlet, string files = "event files")
     {
         _cmdlet = cmdlet;
+        _files = files;
     }
 
     /// <summary>The files of one path: literally when <paramref name="literal"/>, else with wildcards expanded.</summary>
@@ -71,7 +74,7 @@ internal sealed class ProviderPathResolver
         if (!IsFileSystem(provider))
         {
             _cmdlet.WriteError(new ErrorRecord(
-                new ArgumentException($"'{path}' is on the {provider.Name} provider; files must be on the FileSystem provider."),
+                new ArgumentException($"'{path}' is on the {provider.Name} provider; {_files} must be on the FileSystem provider."),
                 "NotFileSystemPath",
                 ErrorCategory.InvalidArgument,
                 path));
@@ -83,7 +86,7 @@ internal sealed class ProviderPathResolver
             if (Directory.Exists(file))
             {
                 _cmdlet.WriteError(new ErrorRecord(
-                    new ArgumentException($"'{file}' is a directory; give the files in it (for example '{System.IO.Path.Combine(file, "*.json")}')."),
+                    new ArgumentException($"'{file}' is a directory; give the {_files} in it (for example '{System.IO.Path.Combine(file, "*.json")}')."),
                     "PathIsDirectory",
                     ErrorCategory.InvalidArgument,
                     file));
