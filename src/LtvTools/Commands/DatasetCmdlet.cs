@@ -29,6 +29,10 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
     private long _pipelineAccepted;
     private long _pipelineRejected;
 
+    // True once anything is in the working dataset; while a piped dataset is only read (see TakeDataset), borrowed.
+    private bool _anyInput;
+    private bool _borrowed;
+
     // Piped events are aggregated on a thread of its own, so the pipeline thread only binds and hands over.
     private BackgroundDatasetWriter? _writer;
 
@@ -56,6 +60,53 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
         }
 
         WorkingDataset = dataset;
+        _anyInput = true;
+    }
+
+    /// <summary>
+    /// True when a single dataset given as input may be read where it is, instead of copied: for cmdlets that
+    /// only read their dataset. It is copied the moment anything else is added, so an input is never changed.
+    /// </summary>
+    protected virtual bool ReadsInputDatasetInPlace => false;
+
+    /// <summary>Takes a whole dataset as input (piped, or by a -Dataset parameter): its events join the others.</summary>
+    protected void TakeDataset(LtvDataset dataset)
+    {
+        FlushPipelineEvents();
+        if (!_anyInput && ReadsInputDatasetInPlace)
+        {
+            WorkingDataset = dataset;
+            _anyInput = _borrowed = true;
+            return;
+        }
+
+        OwnWorkingDataset();
+        if (ReferenceEquals(dataset, WorkingDataset))
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("A dataset cannot be added to itself."), "DatasetAddedToItself", ErrorCategory.InvalidArgument, dataset));
+        }
+
+        try
+        {
+            WorkingDataset.Merge(dataset);
+        }
+        catch (InvalidOperationException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "ExchangeRateConflict", ErrorCategory.InvalidData, dataset));
+        }
+    }
+
+    /// <summary>Before anything is added: a borrowed input dataset becomes a copy of its own.</summary>
+    private void OwnWorkingDataset()
+    {
+        _anyInput = true;
+        if (_borrowed)
+        {
+            var own = new LtvDataset();
+            own.Merge(WorkingDataset);
+            WorkingDataset = own;
+            _borrowed = false;
+        }
     }
 
     protected override void ProcessRecord()
@@ -104,6 +155,12 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
         if (value is LtvEvent e)
         {
             IngestPipelineEvent(e);
+            return;
+        }
+
+        if (value is LtvDataset dataset)
+        {
+            TakeDataset(dataset);
             return;
         }
 
@@ -208,7 +265,12 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
 
     private void IngestPipelineEvent(LtvEvent e)
     {
-        _writer ??= new BackgroundDatasetWriter(WorkingDataset, StopToken);
+        if (_writer is null)
+        {
+            OwnWorkingDataset();
+            _writer = new BackgroundDatasetWriter(WorkingDataset, StopToken);
+        }
+
         bool queued;
         string? problem;
         try
@@ -253,6 +315,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
     private void IngestFile(string file)
     {
         FlushPipelineEvents();
+        OwnWorkingDataset();
         var ingestor = new FileIngestor(Options)
         {
             Rejected = WriteRejection,

@@ -3,16 +3,45 @@ using LtvTools.Core;
 
 namespace LtvTools.Commands;
 
-/// <summary>The cmdlets that make results from a dataset (Get-TopLtvCustomer, Get-LtvWeeklyMetrics): they add the week convention.</summary>
+/// <summary>
+/// The cmdlets that make results (Get-TopLtvCustomer, Get-LtvWeeklyMetrics): they add the week convention
+/// and take whole datasets, by -Dataset or piped, which they read where they are (never changing them).
+/// </summary>
 public abstract class DatasetResultCmdlet : DatasetCmdlet
 {
+    protected const string DatasetSet = "Dataset";
+
+    /// <summary>Datasets to make results from (several are merged first), for example from New-LtvDataset or Import-LtvDataset.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = DatasetSet)]
+    [ValidateNotNull]
+    public LtvDataset[]? Dataset { get; set; }
+
     /// <summary>The week convention for the analysis window.</summary>
     [Parameter]
     public WeekStart WeekStart { get; set; } = WeekStart.Sunday;
+
+    protected override bool ReadsInputDatasetInPlace => true;
 
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
         Options.WeekStart = WeekStart;
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName != DatasetSet)
+        {
+            base.ProcessRecord();
+            return;
+        }
+
+        foreach (var dataset in Dataset!)
+        {
+            if (dataset != null)
+            {
+                TakeDataset(dataset);
+            }
+        }
     }
 }
