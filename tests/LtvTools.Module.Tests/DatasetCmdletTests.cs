@@ -89,7 +89,6 @@ public class DatasetCmdletTests
             Assert.StartsWith(file + ": ", error.Exception.Message);
             Assert.Contains(reason, error.Exception.Message);
             Assert.Equal("after", Assert.Single(result.Output).ToString());
-            Assert.IsAssignableFrom<RuntimeException>(ps.Run("$ErrorActionPreference = 'Stop'; Import-LtvDataset -LiteralPath $args[0]; 'after'", file).Terminating);
         }
     }
 
