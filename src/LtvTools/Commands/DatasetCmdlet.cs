@@ -96,6 +96,20 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
         }
     }
 
+    /// <summary>A dataset's property bag from another session (Invoke-Command output) as a live dataset; damaged bytes stop the command.</summary>
+    private bool TryRehydrate(object? input, out LtvDataset? dataset)
+    {
+        try
+        {
+            return LtvDatasetSerialization.TryRehydrate(input, out dataset);
+        }
+        catch (LtvDatasetFileException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "InvalidDatasetFile", ErrorCategory.InvalidData, input));
+            throw;
+        }
+    }
+
     /// <summary>Before anything is added: a borrowed input dataset becomes a copy of its own.</summary>
     private void OwnWorkingDataset()
     {
@@ -161,6 +175,12 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
         if (value is LtvDataset dataset)
         {
             TakeDataset(dataset);
+            return;
+        }
+
+        if (TryRehydrate(input, out var rehydrated))
+        {
+            TakeDataset(rehydrated!);
             return;
         }
 

@@ -28,9 +28,27 @@ public sealed class LtvDatasetSerialization : PSTypeConverter
         throw new ArgumentException("SavedBytes is a property of LtvDataset objects.", nameof(instance));
     }
 
+    /// <summary>The live dataset of <paramref name="input"/> when it is a dataset's property bag (from another session); false otherwise.</summary>
+    /// <exception cref="LtvDatasetFileException">The bag's bytes are damaged.</exception>
+    public static bool TryRehydrate(object? input, out LtvDataset? dataset)
+    {
+        if (input is PSObject bag && IsSerializedDataset(bag))
+        {
+            dataset = LtvDatasetFile.FromBytes((byte[])bag.Properties[BytesProperty].Value, Origin);
+            return true;
+        }
+
+        dataset = null;
+        return false;
+    }
+
     /// <summary>True for a dataset's property bag that carries its bytes.</summary>
-    public override bool CanConvertFrom(PSObject sourceValue, Type destinationType) =>
-        sourceValue != null && sourceValue.TypeNames.Contains(DeserializedTypeName) && sourceValue.Properties[BytesProperty]?.Value is byte[];
+    public override bool CanConvertFrom(PSObject sourceValue, Type destinationType) => IsSerializedDataset(sourceValue);
+
+    private const string Origin = "a dataset from another PowerShell session";
+
+    private static bool IsSerializedDataset(PSObject? bag) =>
+        bag != null && bag.TypeNames.Contains(DeserializedTypeName) && bag.Properties[BytesProperty]?.Value is byte[];
 
     /// <summary>The live dataset back from its bytes; damaged bytes are an error, never a wrong dataset.</summary>
     public override object ConvertFrom(PSObject sourceValue, Type destinationType, IFormatProvider formatProvider, bool ignoreCase)
@@ -40,7 +58,7 @@ public sealed class LtvDatasetSerialization : PSTypeConverter
             throw new PSInvalidCastException($"Only a serialized LtvDataset (with its {BytesProperty}) converts back to a dataset.");
         }
 
-        return LtvDatasetFile.FromBytes((byte[])sourceValue.Properties[BytesProperty].Value, "a dataset from another PowerShell session");
+        return LtvDatasetFile.FromBytes((byte[])sourceValue.Properties[BytesProperty].Value, Origin);
     }
 
     public override bool CanConvertFrom(object sourceValue, Type destinationType) => sourceValue is PSObject bag && CanConvertFrom(bag, destinationType);
