@@ -61,9 +61,9 @@ function Invoke-Dotnet {
 }
 
 function Invoke-Build {
-    param([string] $BuildConfiguration)
+    param([string] $BuildConfiguration, [string] $Project = $solution)
 
-    Invoke-Dotnet -Arguments @('build', $solution, '-c', $BuildConfiguration)
+    Invoke-Dotnet -Arguments @('build', $Project, '-c', $BuildConfiguration)
     $manifest = Join-Path $moduleDir 'LtvTools.psd1'
     if (-not (Test-Path -LiteralPath $manifest)) {
         throw "The build did not lay out the module: $manifest is missing."
@@ -153,7 +153,8 @@ function Invoke-PesterSuite {
 }
 
 function Invoke-Package {
-    Invoke-Build -BuildConfiguration 'Release'
+    # The module project alone: the package needs nothing from the tests.
+    Invoke-Build -BuildConfiguration 'Release' -Project (Join-Path $PSScriptRoot 'src/LtvTools/LtvTools.csproj')
     New-Item -ItemType Directory -Path $packageDir -Force | Out-Null
 
     # Publishing to a folder repository produces the .nupkg that Install-PSResource / Install-Module expect
