@@ -1,11 +1,10 @@
-namespace LtvTools.Core
+namespace LtvTools.Core;
+
+/// <summary>The four kinds of event the engine understands.</summary>
+public enum EventType
 {
-    /// <summary>The four kinds of event the engine understands.</summary>
-    public enum EventType
-    {
-        Customer,
-        SiteVisit,
-        Image,
-        Order,
-    }
+    Customer,
+    SiteVisit,
+    Image,
+    Order,
 }

@@ -1,9 +1,8 @@
-namespace LtvTools.Core
+namespace LtvTools.Core;
+
+/// <summary>The first day of a week. Sunday is the challenge's convention and the default.</summary>
+public enum WeekStart
 {
-    /// <summary>The first day of a week. Sunday is the challenge's convention and the default.</summary>
-    public enum WeekStart
-    {
-        Sunday,
-        Monday,
-    }
+    Sunday,
+    Monday,
 }
