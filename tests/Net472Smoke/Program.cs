@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Reflection;
 using System.Text;
 using LtvTools.Core;
 
@@ -78,6 +79,11 @@ internal static class Program
         return text.Append('\n').ToString();
     }
 
-    private static string RuntimeName() =>
-        Type.GetType("Mono.Runtime") != null ? "Mono " + Environment.Version : ".NET " + Environment.Version;
+    private static string RuntimeName()
+    {
+        // Mono names its own version only through an internal method; Environment.Version is the CLR's (4.0.30319).
+        var mono = Type.GetType("Mono.Runtime");
+        var displayName = mono?.GetMethod("GetDisplayName", BindingFlags.NonPublic | BindingFlags.Static)?.Invoke(null, null);
+        return mono != null ? "Mono " + displayName : ".NET " + Environment.Version;
+    }
 }
