@@ -16,7 +16,7 @@ namespace LtvTools.Core;
 /// Callbacks (<see cref="Rejected"/>, <see cref="Progress"/>) always run on the calling thread, in input
 /// order, so a PowerShell cmdlet can write errors and progress from them.
 /// </remarks>
-public sealed class FileIngestor
+internal sealed class FileIngestor
 {
     private const int RecordsBetweenChecks = 1024;
     private const int BatchesInFlightPerChunk = 4;

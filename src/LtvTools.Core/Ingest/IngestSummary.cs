@@ -1,7 +1,7 @@
 namespace LtvTools.Core;
 
 /// <summary>The accounting for one file (or one run): every record read is either accepted or rejected.</summary>
-public sealed class IngestSummary
+internal sealed class IngestSummary
 {
     public IngestSummary(string source)
     {

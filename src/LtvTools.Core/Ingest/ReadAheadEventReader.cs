@@ -15,7 +15,7 @@ namespace LtvTools.Core;
 /// ahead, so memory stays bounded however slow the consumer is. Dispose stops the reader thread and
 /// closes the file before it returns.
 /// </remarks>
-public sealed class ReadAheadEventReader : IDisposable
+internal sealed class ReadAheadEventReader : IDisposable
 {
     // Eight, not two: in Import-LtvEvents | Get-TopLtvCustomer the reader shares a core with the writer
     // thread, and a deeper buffer rides out the moments it gets none, so the pipeline thread waits less

@@ -7,7 +7,7 @@ namespace LtvTools.Core;
 /// Reads one event file record by record, on the caller's thread: each call yields an accepted event
 /// (as an object, or straight into a dataset) or a rejection. Nothing is read ahead beyond one block.
 /// </summary>
-public sealed class EventFileReader : IDisposable
+internal sealed class EventFileReader : IDisposable
 {
     private readonly FileStream _file;
     private readonly EventRecordReader _records;

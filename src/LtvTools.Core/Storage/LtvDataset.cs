@@ -38,10 +38,13 @@ public sealed class LtvDataset
         }
     }
 
+    /// <summary>Site visits with distinct keys.</summary>
     public int DistinctVisits => _visits.DistinctVisits;
 
+    /// <summary>Images with distinct keys.</summary>
     public int DistinctImages => _visits.DistinctImages;
 
+    /// <summary>Orders with distinct keys (an order counts once, whatever its number of updates).</summary>
     public int DistinctOrders => _orders.DistinctOrders;
 
     /// <summary>Earliest event time of any accepted event, or null for an empty dataset.</summary>
@@ -54,7 +57,7 @@ public sealed class LtvDataset
     /// The input position given to the next event; ties of equal event times go to the later position.
     /// Files take a block of positions (their byte offsets) so that parallel chunks agree with one pass.
     /// </summary>
-    public long NextSequence { get; set; }
+    internal long NextSequence { get; set; }
 
     /// <summary>Every customer, joined from both sides: those with orders or a profile first, then visit-only ones.</summary>
     internal IEnumerable<CustomerState> Customers
@@ -123,7 +126,7 @@ public sealed class LtvDataset
     /// on every page. Memory first touched costs a page fault per 4 KiB, which on a virtual machine can
     /// cost more than the work done with it.
     /// </remarks>
-    public void EnsureCapacity(long moreEvents)
+    internal void EnsureCapacity(long moreEvents)
     {
         if (moreEvents <= 0)
         {
@@ -136,7 +139,9 @@ public sealed class LtvDataset
     }
 
     /// <summary>Takes in one event (the pipeline form), at the next input position.</summary>
-    /// <exception cref="ArgumentException">The event cannot be counted (see <see cref="Check"/>).</exception>
+    /// <exception cref="ArgumentException">The event cannot be counted: it is not a CUSTOMER event and has no
+    /// CustomerId, or it is an order with no USD amount (neither <see cref="LtvEvent.AmountUsd"/> nor a
+    /// <see cref="LtvEvent.TotalAmount"/> in USD).</exception>
     public void Add(LtvEvent e)
     {
         var problem = Check(e);
@@ -152,7 +157,7 @@ public sealed class LtvDataset
     /// Why <see cref="Add(LtvEvent)"/> would refuse <paramref name="e"/> (an event built or changed by hand:
     /// events read from files always pass), or null when it will be taken.
     /// </summary>
-    public static string? Check(LtvEvent e)
+    internal static string? Check(LtvEvent e)
     {
         if (e is null)
         {

@@ -105,7 +105,7 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
     protected IEnumerable<string> ResolvePipedLiteralPath(string path) => ResolveLiteral(path);
 
     /// <summary>Reports one rejected record as a non-terminating InvalidData error.</summary>
-    protected void WriteRejection(EventRejection rejection)
+    private protected void WriteRejection(EventRejection rejection)
     {
         _rejected++;
         var id = rejection.Reason.StartsWith("invalid JSON", StringComparison.Ordinal) ? "InvalidEventJson" : "InvalidEvent";
@@ -142,7 +142,7 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Writes the accounting of one file to the verbose stream.</summary>
-    protected void WriteSummary(IngestSummary summary, bool withDuplicates) =>
+    private protected void WriteSummary(IngestSummary summary, bool withDuplicates) =>
         WriteSummary(summary.Source, summary.Accepted, summary.Rejected, withDuplicates ? summary.DuplicatesIgnored : (long?)null);
 
     /// <summary>Writes the accounting of one source (a file or the pipeline input) to the verbose stream.</summary>
