@@ -105,7 +105,7 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
     protected IEnumerable<string> ResolvePipedLiteralPath(string path) => ResolveLiteral(path);
 
     /// <summary>Reports one rejected record as a non-terminating InvalidData error.</summary>
-    private protected void WriteRejection(EventRejection rejection)
+    protected void WriteRejection(EventRejection rejection)
     {
         _rejected++;
         var id = rejection.Reason.StartsWith("invalid JSON", StringComparison.Ordinal) ? "InvalidEventJson" : "InvalidEvent";
