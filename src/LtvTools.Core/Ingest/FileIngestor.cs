@@ -44,6 +44,9 @@ namespace LtvTools.Core
         /// <summary>Called now and then with (bytes done, bytes in the file); the total is 0 for a pipe, whose length is not known.</summary>
         public Action<long, long>? Progress { get; set; }
 
+        /// <summary>Whether the last file was read by reader threads (else on the calling thread alone); for tests.</summary>
+        internal bool LastFileReadInParallel { get; private set; }
+
         /// <summary>Reads one file into <paramref name="dataset"/> and returns its accounting.</summary>
         public IngestSummary IngestFile(string path, LtvDataset dataset, CancellationToken cancellation = default)
         {
@@ -60,6 +63,7 @@ namespace LtvTools.Core
             // Sized from the file actually opened (a symbolic link's target), once, instead of rehashing every
             // table as it doubles; records of this kind average about 170 bytes, and a wrong guess only means a
             // table grows later. A pipe has no length: it is read once, forwards, on this thread.
+            LastFileReadInParallel = false;
             var file = EventFile.Open(path);
             if (file.Length is long length)
             {
@@ -67,6 +71,7 @@ namespace LtvTools.Core
                 if (MaxDegreeOfParallelism >= 2 && length >= ParallelThresholdBytes)
                 {
                     file.Dispose();
+                    LastFileReadInParallel = true;
                     var readers = Math.Max(1, MaxDegreeOfParallelism - 1);
                     return IngestPipelined(path, ChunkPlan.Create(path, readers, ChunkBytes), readers, dataset, cancellation);
                 }

@@ -76,6 +76,8 @@ namespace LtvTools.Core
                 {
                     for (var week = window.FirstWeek; week <= window.LastWeek; week++)
                     {
+                        // One customer may have half a million weeks (years 1 to 9999): stop between rows.
+                        cancellation.ThrowIfCancellationRequested();
                         cells.TryGetValue((customer.Key, week), out var cell);
                         yield return Row(customer.Value, week, cell, weekStart);
                     }
