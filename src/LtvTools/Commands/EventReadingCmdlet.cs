@@ -126,7 +126,29 @@ namespace LtvTools.Commands
         protected void WriteReadFailure(string file, Exception ex)
         {
             CompleteFileProgress();
+            if (ex is FileNotFoundException || ex is DirectoryNotFoundException)
+            {
+                // Gone between resolving and opening, or a symbolic link whose target is missing (the link
+                // itself exists, so the path resolved): the usual not-found error.
+                WritePathNotFound(file, new ItemNotFoundException(IsLink(file)
+                    ? $"Cannot find path '{file}' because it is a symbolic link whose target does not exist."
+                    : $"Cannot find path '{file}' because it does not exist.", ex));
+                return;
+            }
+
             WriteError(new ErrorRecord(ex, "FileReadFailed", ErrorCategory.ReadError, file));
+        }
+
+        private static bool IsLink(string file)
+        {
+            try
+            {
+                return (new FileInfo(file).Attributes & FileAttributes.ReparsePoint) != 0;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return false;
+            }
         }
 
         /// <summary>
@@ -180,10 +202,11 @@ namespace LtvTools.Commands
             }
 
             var fromPipeline = _rejected - _rejectedFromFiles;
-            var where = fromPipeline == 0 ? "file, line" : _rejectedFromFiles == 0 ? "its position in the input" : "file and line (or position in the input)";
+            // Lines are spoken of only when files were read: a piped object has a position instead.
+            var where = fromPipeline == 0 ? "file, line and reason" : _rejectedFromFiles == 0 ? "its position in the input and its reason" : "its file and line (or position in the input) and its reason";
             var text = string.Format(
                 CultureInfo.InvariantCulture,
-                "{0} record{1} rejected; each is an error record with {2} and reason (capture them with -ErrorVariable).",
+                "{0} record{1} rejected; each is an error record with {2} (capture them with -ErrorVariable).",
                 _rejected,
                 _rejected == 1 ? " was" : "s were",
                 where);
