@@ -31,23 +31,25 @@ public class ReadingErrorTests
         var result = ps.Run(@"
             Get-TopLtvCustomer -LiteralPath $args -ErrorVariable bad -ErrorAction SilentlyContinue | Out-Null
             $bad | ForEach-Object {
-                $r = $_.Exception.Rejection
-                '{0}|{1}|{2}|{3}|{4}' -f $_.FullyQualifiedErrorId.Split(',')[0], (Split-Path -Leaf $r.Source), $r.Line, $r.Kind, ($_.TargetObject -eq $r.RawText)
+                $r = $_.Exception
+                '{0}|{1}|{2}|{3}|{4}|{5}' -f $_.FullyQualifiedErrorId.Split(',')[0], (Split-Path -Leaf $r.File), $r.Line, $r.Kind, ($_.TargetObject -eq $r.RawText), ($r.Message -eq ('{0}:{1}: {2}' -f $r.File, $r.Line, $r.Reason))
             }
-            $bad | Group-Object { Split-Path -Leaf $_.Exception.Rejection.Source } | ForEach-Object { '{0}={1}' -f $_.Name, $_.Count }", mixed, utf16, broken);
+            $bad | Group-Object { Split-Path -Leaf $_.Exception.File } | ForEach-Object { '{0}={1}' -f $_.Name, $_.Count }
+            @($bad.Exception | Where-Object Kind -eq InvalidJson).Count", mixed, utf16, broken);
 
         Assert.Null(result.Terminating);
         Assert.Equal(
             new[]
             {
-                "InvalidEventJson|mixed.jsonl|2|InvalidJson|True",
-                "InvalidEvent|mixed.jsonl|3|InvalidEvent|True",
-                "IncompleteEvent|mixed.jsonl|5|IncompleteRecord|True",
-                "InvalidEventFile|utf16.json|1|InvalidFile|True",
-                "InvalidEventFile|broken.json|3|InvalidFile|True",
+                "InvalidEventJson|mixed.jsonl|2|InvalidJson|True|True",
+                "InvalidEvent|mixed.jsonl|3|InvalidEvent|True|True",
+                "IncompleteEvent|mixed.jsonl|5|IncompleteRecord|True|True",
+                "InvalidEventFile|utf16.json|1|InvalidFile|True|True",
+                "InvalidEventFile|broken.json|3|InvalidFile|True|True",
                 "broken.json=1",
                 "mixed.jsonl=3",
                 "utf16.json=1",
+                "1",
             },
             result.Output.Select(o => o.ToString()));
     }
