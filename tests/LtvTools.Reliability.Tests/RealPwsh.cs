@@ -5,8 +5,8 @@ namespace LtvTools.Reliability.Tests;
 
 /// <summary>
 /// The real pwsh 7.6 executable for tests that need separate processes (a save killed mid-write, SSH
-/// remoting, Start-Job): LTV_PWSH if set, else pwsh on PATH (CI puts the repository's own there), else the
-/// repository's console host build (tools/PwshHost).
+/// remoting, Start-Job): LTV_PWSH if set, else the one the repository pins as a .NET tool
+/// (.config/dotnet-tools.json, in the NuGet package folder after <c>dotnet tool restore</c>), else pwsh on PATH.
 /// </summary>
 public static class RealPwsh
 {
@@ -58,17 +58,38 @@ public static class RealPwsh
             return given;
         }
 
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+        var tool = PinnedTool();
+        if (tool != null && File.Exists(tool))
+        {
+            return tool;
+        }
+
+        return (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => System.IO.Path.Combine(dir, OperatingSystem.IsWindows() ? "pwsh.exe" : "pwsh"))
             .FirstOrDefault(File.Exists);
-        if (onPath != null)
+    }
+
+    /// <summary>The pwsh executable of the PowerShell tool package the manifest pins (its own $PSHOME, so Start-Job works).</summary>
+    private static string? PinnedTool()
+    {
+        var manifest = System.IO.Path.Combine(RepoPaths.Root, ".config", "dotnet-tools.json");
+        if (!File.Exists(manifest))
         {
-            return onPath;
+            return null;
         }
 
-        var host = System.IO.Path.Combine(RepoPaths.Root, "tools", "PwshHost", "bin", "Release", "net10.0", OperatingSystem.IsWindows() ? "pwsh.exe" : "pwsh");
-        return File.Exists(host) ? host : null;
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifest));
+        if (!json.RootElement.GetProperty("tools").TryGetProperty("powershell", out var powershell))
+        {
+            return null;
+        }
+
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        return System.IO.Path.Combine(
+            packages, "powershell", powershell.GetProperty("version").GetString()!, "tools", "net10.0", "any",
+            OperatingSystem.IsWindows() ? "win" : "unix", OperatingSystem.IsWindows() ? "pwsh.exe" : "pwsh");
     }
 }
 

@@ -19,10 +19,13 @@ public sealed class EventTags : IEquatable<EventTags>
     private readonly List<string> _names = new List<string>();
     private readonly List<string> _values = new List<string>();
 
+    /// <summary>The number of tags.</summary>
     public int Count => _names.Count;
 
+    /// <summary>The tag names, in file order.</summary>
     public IReadOnlyList<string> Keys => _names;
 
+    /// <summary>The tag values, in the order of <see cref="Keys"/>.</summary>
     public IReadOnlyList<string> Values => _values;
 
     /// <summary>The value of a tag, or null when the visit has no tag of that name.</summary>
@@ -47,8 +50,10 @@ public sealed class EventTags : IEquatable<EventTags>
         _values.Add(value);
     }
 
+    /// <summary>Whether a tag of that name exists (names compare exactly, case-sensitive).</summary>
     public bool ContainsKey(string name) => _names.IndexOf(name) >= 0;
 
+    /// <summary>Gets the value of the tag <paramref name="name"/>; false, with an empty value, when there is none.</summary>
     public bool TryGetValue(string name, out string value)
     {
         var index = _names.IndexOf(name);
@@ -116,6 +121,7 @@ public sealed class EventTags : IEquatable<EventTags>
         return tags;
     }
 
+    /// <summary>The tags as name/value pairs, in file order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ToList()
     {
         var list = new List<KeyValuePair<string, string>>(_names.Count);
@@ -127,6 +133,7 @@ public sealed class EventTags : IEquatable<EventTags>
         return list;
     }
 
+    /// <summary>The text form: <c>name=value</c> pairs joined by <c>; </c>, as Export-Csv writes them.</summary>
     public override string ToString()
     {
         var text = new StringBuilder();
@@ -143,6 +150,7 @@ public sealed class EventTags : IEquatable<EventTags>
         return text.ToString();
     }
 
+    /// <summary>True when both hold the same names and values in the same order (ordinal comparison).</summary>
     public bool Equals(EventTags? other)
     {
         if (other is null || other.Count != Count)
@@ -162,7 +170,9 @@ public sealed class EventTags : IEquatable<EventTags>
         return true;
     }
 
+    /// <summary>True for an <see cref="EventTags"/> with the same names and values in the same order.</summary>
     public override bool Equals(object? obj) => obj is EventTags other && Equals(other);
 
+    /// <summary>A hash of the text form, consistent with <see cref="Equals(EventTags)"/>.</summary>
     public override int GetHashCode() => ToString().GetHashCode();
 }

@@ -3,7 +3,7 @@ using System;
 namespace LtvTools.Core;
 
 /// <summary>The wire names of event types and the verbs each type allows.</summary>
-public static class EventTypeNames
+internal static class EventTypeNames
 {
     public const string Customer = "CUSTOMER";
     public const string SiteVisit = "SITE_VISIT";

@@ -23,6 +23,15 @@ public sealed class LtvEvent
         "Tags", "CameraMake", "CameraModel", "TotalAmount", "Currency",
     });
 
+    /// <summary>
+    /// An event built in code, for <see cref="SimpleLtv.Ingest"/>. Set the other fields through their properties;
+    /// every type but CUSTOMER needs a <see cref="CustomerId"/>, and an order an amount in USD (<see cref="TotalAmount"/>
+    /// with <see cref="Currency"/> USD or null, or <see cref="AmountUsd"/>).
+    /// </summary>
+    /// <param name="type">The event type.</param>
+    /// <param name="verb">The verb as written in a file, such as NEW or UPDATE (not checked here).</param>
+    /// <param name="key">The event's id: the customer id for CUSTOMER events, the visit, image or order id otherwise.</param>
+    /// <param name="eventTime">When the event happened, in UTC.</param>
     public LtvEvent(EventType type, string verb, string key, UtcTimestamp eventTime)
     {
         TypeKind = type;
@@ -45,16 +54,22 @@ public sealed class LtvEvent
     /// <summary>The event type as written in the file: CUSTOMER, SITE_VISIT, IMAGE or ORDER.</summary>
     public string Type => EventTypeNames.ToWireName(TypeKind);
 
+    /// <summary>The verb as written: NEW or UPDATE (CUSTOMER, ORDER), NEW (SITE_VISIT), UPLOAD (IMAGE).</summary>
     public string Verb { get; }
 
+    /// <summary>The event's id: the customer id for CUSTOMER events, the visit, image or order id otherwise.</summary>
     public string Key => _keyText ??= _key.ToString();
 
+    /// <summary>When the event happened, converted to UTC; prints as ISO 8601.</summary>
     public UtcTimestamp EventTime { get; }
 
+    /// <summary>The customer's last name (CUSTOMER events).</summary>
     public string? LastName { get; set; }
 
+    /// <summary>The customer's city (CUSTOMER events).</summary>
     public string? AdrCity { get; set; }
 
+    /// <summary>The customer's state (CUSTOMER events).</summary>
     public string? AdrState { get; set; }
 
     /// <summary>The customer the event is about; for CUSTOMER events this is the Key.</summary>
@@ -90,13 +105,16 @@ public sealed class LtvEvent
         }
     }
 
+    /// <summary>The camera make of an uploaded image (IMAGE events).</summary>
     public string? CameraMake { get; set; }
 
+    /// <summary>The camera model of an uploaded image (IMAGE events).</summary>
     public string? CameraModel { get; set; }
 
     /// <summary>The order amount as written, in <see cref="Currency"/>.</summary>
     public decimal? TotalAmount { get; set; }
 
+    /// <summary>The three-letter currency code of <see cref="TotalAmount"/> (ORDER events).</summary>
     public string? Currency { get; set; }
 
     /// <summary>The order amount converted to USD with the rate supplied when the event was read.</summary>
@@ -123,5 +141,6 @@ public sealed class LtvEvent
         Tags, CameraMake, CameraModel, TotalAmount, Currency,
     };
 
+    /// <summary>Type, verb, key and time, for a quick look (tables use the format view).</summary>
     public override string ToString() => $"{Type} {Verb} {Key} {EventTime}";
 }

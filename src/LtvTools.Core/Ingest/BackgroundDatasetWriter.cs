@@ -17,7 +17,7 @@ namespace LtvTools.Core;
 /// first batch fills, nothing runs in the background, so a few events cost no thread. The dataset must not
 /// be touched by anyone else between <see cref="Flush"/> calls.
 /// </remarks>
-public sealed class BackgroundDatasetWriter : IDisposable
+internal sealed class BackgroundDatasetWriter : IDisposable
 {
     private const int BatchesInFlight = 3;
 

@@ -7,6 +7,7 @@ public sealed class LtvOptions
 {
     private decimal _lifespanYears = DefaultLifespanYears;
 
+    /// <summary>The customer lifespan t used unless <see cref="LifespanYears"/> is set: 10 years.</summary>
     public const decimal DefaultLifespanYears = 10m;
 
     /// <summary>An upper bound that keeps 52 × spend × lifespan far inside decimal's range.</summary>
@@ -15,6 +16,7 @@ public sealed class LtvOptions
     /// <summary>Fresh default options each time: one shared instance could be changed by one caller under another.</summary>
     public static LtvOptions Default => new LtvOptions();
 
+    /// <summary>The first day of a week, for the analysis window and the weekly rows; Sunday unless set.</summary>
     public WeekStart WeekStart { get; set; } = WeekStart.Sunday;
 
     /// <summary>t in 52 × a × t; 10 years unless set.</summary>

@@ -1,7 +1,7 @@
 namespace LtvTools.Core;
 
 /// <summary>How a file lays out its records, decided by its first non-whitespace byte.</summary>
-public enum FileFormat
+internal enum FileFormat
 {
     /// <summary>No records at all: an empty or whitespace-only file.</summary>
     Empty,

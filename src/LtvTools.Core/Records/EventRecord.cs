@@ -11,7 +11,7 @@ namespace LtvTools.Core;
 /// Validates a single record that did not come from a file: JSON text, or the properties of an object
 /// (for example what ConvertFrom-Json produced). Both go through the same rules as file records.
 /// </summary>
-public static class EventRecord
+internal static class EventRecord
 {
     /// <summary>Parses and validates one JSON event object.</summary>
     public static bool TryParse(string json, ExchangeRateTable? rates, out LtvEvent? accepted, out string reason)

@@ -9,11 +9,15 @@ public sealed class ExchangeRateTable
 {
     private readonly Dictionary<string, decimal> _rates;
 
+    /// <summary>An empty table: only USD amounts are accepted.</summary>
     public ExchangeRateTable()
         : this(new Dictionary<string, decimal>())
     {
     }
 
+    /// <summary>A table of rates to USD, keyed by currency code (matched in any case, surrounding spaces trimmed).</summary>
+    /// <param name="rates">Currency code and USD per one unit of it; a rate for USD itself may only be 1.</param>
+    /// <exception cref="ArgumentException">A code is empty, a rate is zero or negative, or USD is given a rate other than 1.</exception>
     public ExchangeRateTable(IEnumerable<KeyValuePair<string, decimal>> rates)
     {
         if (rates is null)
@@ -49,6 +53,7 @@ public sealed class ExchangeRateTable
     /// <summary>No rates: only USD amounts are accepted.</summary>
     public static ExchangeRateTable UsdOnly { get; } = new ExchangeRateTable();
 
+    /// <summary>The number of currencies given a rate (USD, always 1, is not counted unless it was given).</summary>
     public int Count => _rates.Count;
 
     /// <summary>Each currency the caller gave a rate for, and the rate.</summary>

@@ -1,7 +1,7 @@
 namespace LtvTools.Core;
 
 /// <summary>Bounds that keep one bad record from costing unbounded memory.</summary>
-public static class RecordLimits
+internal static class RecordLimits
 {
     /// <summary>Longest record accepted: a longer line or array element is rejected without being buffered.</summary>
     public const int MaxRecordBytes = 1 << 20;

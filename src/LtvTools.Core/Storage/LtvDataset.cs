@@ -39,10 +39,13 @@ public sealed class LtvDataset
         }
     }
 
+    /// <summary>Site visits with distinct keys.</summary>
     public int DistinctVisits => _visits.DistinctVisits;
 
+    /// <summary>Images with distinct keys.</summary>
     public int DistinctImages => _visits.DistinctImages;
 
+    /// <summary>Orders with distinct keys (an order counts once, whatever its number of updates).</summary>
     public int DistinctOrders => _orders.DistinctOrders;
 
     /// <summary>Earliest event time of any accepted event, or null for an empty dataset.</summary>
@@ -151,7 +154,7 @@ public sealed class LtvDataset
     /// on every page. Memory first touched costs a page fault per 4 KiB, which on a virtual machine can
     /// cost more than the work done with it.
     /// </remarks>
-    public void EnsureCapacity(long moreEvents)
+    internal void EnsureCapacity(long moreEvents)
     {
         if (moreEvents <= 0)
         {
@@ -164,7 +167,9 @@ public sealed class LtvDataset
     }
 
     /// <summary>Takes in one event (the pipeline form).</summary>
-    /// <exception cref="ArgumentException">The event cannot be counted (see <see cref="Check"/>).</exception>
+    /// <exception cref="ArgumentException">The event cannot be counted: it is not a CUSTOMER event and has no
+    /// CustomerId, or it is an order with no USD amount (neither <see cref="LtvEvent.AmountUsd"/> nor a
+    /// <see cref="LtvEvent.TotalAmount"/> in USD).</exception>
     public void Add(LtvEvent e)
     {
         var problem = Check(e);
@@ -189,7 +194,7 @@ public sealed class LtvDataset
     /// Why <see cref="Add(LtvEvent)"/> would refuse <paramref name="e"/> (an event built or changed by hand:
     /// events read from files always pass), or null when it will be taken.
     /// </summary>
-    public static string? Check(LtvEvent e)
+    internal static string? Check(LtvEvent e)
     {
         if (e is null)
         {

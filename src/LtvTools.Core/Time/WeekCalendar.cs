@@ -7,7 +7,7 @@ namespace LtvTools.Core;
 /// year boundaries or on "now". 0001-01-01 is a Monday: Monday weeks are day / 7, and Sunday weeks
 /// start one day earlier.
 /// </summary>
-public static class WeekCalendar
+internal static class WeekCalendar
 {
     /// <summary>The continuous index of the week holding <paramref name="utcTicks"/>.</summary>
     public static long WeekIndex(long utcTicks, WeekStart weekStart)

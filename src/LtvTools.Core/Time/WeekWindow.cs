@@ -1,7 +1,7 @@
 namespace LtvTools.Core;
 
 /// <summary>The analysis window: every week from the earliest accepted event's to the latest's, inclusive.</summary>
-public readonly struct WeekWindow
+internal readonly struct WeekWindow
 {
     public WeekWindow(long firstWeek, long lastWeek, WeekStart weekStart)
     {

@@ -99,7 +99,8 @@ internal sealed class ProviderPathResolver
         return files;
     }
 
-    private void WritePathNotFound(string path, Exception ex)
+    /// <summary>The error for a path that names nothing (PathNotFound, ObjectNotFound), the other paths still read.</summary>
+    public void WritePathNotFound(string path, Exception ex)
     {
         _cmdlet.WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
     }
