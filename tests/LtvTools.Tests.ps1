@@ -224,3 +224,25 @@ Describe 'Export-Csv' {
         Get-Content -LiteralPath $csv -Raw | Should -Not -Match 'System\.Object\[\]'
     }
 }
+
+Describe 'Datasets' {
+    It 'saves, loads, adds and merges into the one-pass ranking' {
+        $file = Join-Path $TestDrive 'history.ltvd'
+        $quiet = @{ ErrorAction = 'SilentlyContinue'; WarningAction = 'SilentlyContinue' }
+        $direct = Get-TopLtvCustomer -Path $Sample -Top 100 @quiet
+        New-LtvDataset -Path $Sample @quiet | Export-LtvDataset -Path $file
+        $d = Import-LtvDataset -Path $file
+        $d | Should -BeOfType ([LtvTools.Core.LtvDataset])
+        ($d | Get-TopLtvCustomer -Top 100).CustomerId | Should -Be $direct.CustomerId
+        ($d | Get-TopLtvCustomer -Top 100).Ltv | Should -Be $direct.Ltv
+
+        # The same events again are all duplicates; merging a copy changes no figure either.
+        Add-LtvEvent -Dataset $d -Path $Sample @quiet
+        (Get-TopLtvCustomer -Dataset $d -Top 100).Ltv | Should -Be $direct.Ltv
+        (Merge-LtvDataset -Dataset $d, (Import-LtvDataset $file) | Get-TopLtvCustomer -Top 100).Ltv | Should -Be $direct.Ltv
+    }
+
+    It 'refuses a file that is not a saved dataset, naming it' {
+        { Import-LtvDataset -LiteralPath $Sample -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidDatasetFile,LtvTools.Commands.ImportLtvDatasetCommand' -ExpectedMessage "$Sample*not a saved LtvTools dataset*"
+    }
+}
