@@ -40,6 +40,12 @@ internal sealed class DatasetDecoder
 
     public ulong ReadVarint()
     {
+        // Most numbers are one or two bytes and lie wholly in the buffer.
+        if (_position < _end && _buffer[_position] < 0x80)
+        {
+            return _buffer[_position++];
+        }
+
         ulong value = 0;
         for (var shift = 0; shift < 64; shift += 7)
         {
@@ -109,6 +115,13 @@ internal sealed class DatasetDecoder
 
     public ulong ReadUInt64()
     {
+        if (_end - _position >= 8)
+        {
+            var whole = BitConverter.ToUInt64(_buffer, _position);
+            _position += 8;
+            return BitConverter.IsLittleEndian ? whole : ReverseBytes(whole);
+        }
+
         ulong value = 0;
         for (var i = 0; i < 8; i++)
         {
@@ -116,6 +129,17 @@ internal sealed class DatasetDecoder
         }
 
         return value;
+    }
+
+    private static ulong ReverseBytes(ulong value)
+    {
+        ulong reversed = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            reversed = (reversed << 8) | ((value >> (8 * i)) & 0xFF);
+        }
+
+        return reversed;
     }
 
     public CompactKey ReadKey()
