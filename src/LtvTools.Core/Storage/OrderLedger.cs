@@ -85,6 +85,10 @@ internal sealed class OrderLedger
 
     public void Merge(OrderLedger other)
     {
+        // Room for both first (see VisitLedger.Merge: keys arrive in the other table's slot order).
+        _customers.EnsureCapacity(_customers.Count + other._customers.Count);
+        _orders.EnsureCapacity(_orders.Count + other._orders.Count);
+
         foreach (var pair in other._customers.Entries())
         {
             ref var mine = ref _customers.GetOrAdd(pair.Key, out _);

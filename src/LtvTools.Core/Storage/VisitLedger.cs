@@ -95,6 +95,12 @@ internal sealed class VisitLedger
 
     public void Merge(VisitLedger other)
     {
+        // Room for both first: the other ledger's keys come in its table's slot order, and linear probing fed
+        // keys in slot order while it doubles piles them into one cluster (2M keys: 2 minutes instead of 1 s).
+        _customerNumbers.EnsureCapacity(_customerNumbers.Count + other._customerNumbers.Count);
+        _visits.EnsureCapacity(_visits.Count + other._visits.Count);
+        _images.EnsureCapacity(_images.Count + other._images.Count);
+
         // The other ledger numbers its customers its own way: map each of its numbers to one of ours.
         var mine = new int[other._customerKeys.Count];
         for (var i = 0; i < mine.Length; i++)
