@@ -118,6 +118,28 @@ public class DatasetPropertyTests
         }, iter: Iterations);
     }
 
+    /// <summary>A copy (what Merge-LtvDataset starts from) equals the original, and adding to it leaves the original as it was.</summary>
+    [Fact]
+    public void ACopyEqualsTheOriginalAndAddingToItLeavesTheOriginal()
+    {
+        var gen = from stream in EventStreams.Stream(distinctTimes: false, maxEvents: 120, currencies: true)
+                  from cut in Gen.Int[0, stream.Length]
+                  select (stream, cut);
+        gen.Sample((stream, cut) =>
+        {
+            using var files = new TestFiles();
+            var original = Ingest(files, "head.jsonl", stream[..cut]);
+            var copy = original.Copy();
+            Results.AssertEqual(Results.Of(original), Results.Of(copy));
+
+            Ingest(files, "tail.jsonl", stream[cut..], copy);
+            copy.Merge(Ingest(files, "again.jsonl", stream[..cut]));
+            Results.AssertEqual(ReferenceModel.Run(stream[..cut]), Results.Of(original));
+            var all = ReferenceModel.Run(stream);
+            Results.AssertSameFigures(all, Results.Of(copy));
+        }, iter: Iterations);
+    }
+
     [Fact]
     public void MergingDatasetsConvertedAtDifferentRatesForOneCurrencyIsRefused()
     {

@@ -18,6 +18,14 @@ internal sealed class DatasetRates
     /// <summary>Each currency and its rate, in ordinal order of the code (case-insensitive).</summary>
     public IEnumerable<KeyValuePair<string, decimal>> All => _rates;
 
+    public void CopyFrom(DatasetRates other)
+    {
+        foreach (var pair in other._rates)
+        {
+            _rates.Add(pair.Key, pair.Value);
+        }
+    }
+
     /// <summary>Records <paramref name="rate"/> for <paramref name="currency"/>; throws when another rate is already recorded for it.</summary>
     /// <exception cref="InvalidOperationException">The currency was converted at another rate.</exception>
     public void Adopt(string currency, decimal rate, string source)

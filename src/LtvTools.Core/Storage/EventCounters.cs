@@ -27,6 +27,14 @@ internal sealed class EventCounters
         }
     }
 
+    public void CopyFrom(EventCounters other)
+    {
+        Accepted = other.Accepted;
+        Duplicates = other.Duplicates;
+        EarliestTicks = other.EarliestTicks;
+        LatestTicks = other.LatestTicks;
+    }
+
     /// <summary>Writes the counts (see <see cref="Read"/>).</summary>
     public void Write(DatasetEncoder output)
     {

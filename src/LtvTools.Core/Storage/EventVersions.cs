@@ -33,7 +33,20 @@ internal sealed class EventVersions<TPayload>
         EarliestTicks = first.Ticks;
     }
 
+    private EventVersions(EventVersions<TPayload> other)
+    {
+        _tieOrder = other._tieOrder;
+        _first = other._first;
+        _more = other._more is null ? null : new List<EventVersion<TPayload>>(other._more);
+        _index = other._index is null ? null : new Dictionary<(long Ticks, TPayload Payload), int>(other._index);
+        Winner = other.Winner;
+        EarliestTicks = other.EarliestTicks;
+    }
+
     public EventVersion<TPayload> Winner { get; private set; }
+
+    /// <summary>A copy that shares nothing mutable with this one.</summary>
+    public EventVersions<TPayload> Copy() => new EventVersions<TPayload>(this);
 
     /// <summary>Time of the earliest version: an order is placed in this week.</summary>
     public long EarliestTicks { get; private set; }

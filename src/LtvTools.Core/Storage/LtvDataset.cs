@@ -424,6 +424,19 @@ public sealed class LtvDataset
         return dataset;
     }
 
+    /// <summary>
+    /// A copy that shares nothing mutable with this dataset: adding to or merging into either leaves the other
+    /// as it was. Cheaper than merging into an empty dataset (the tables are copied whole, not rebuilt).
+    /// </summary>
+    public LtvDataset Copy()
+    {
+        var copy = new LtvDataset();
+        copy._rates.CopyFrom(_rates);
+        copy._visits.CopyFrom(_visits);
+        copy._orders.CopyFrom(_orders);
+        return copy;
+    }
+
     internal bool TryGetCustomer(CompactKey key, out CustomerState customer)
     {
         var hasOrders = _orders.TryGetCustomer(key, out var orders);

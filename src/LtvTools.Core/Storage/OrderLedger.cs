@@ -83,6 +83,17 @@ internal sealed class OrderLedger
         AddRepeatedOrderVersion(ref slot, version);
     }
 
+    /// <summary>Makes this (empty) ledger a copy of <paramref name="other"/>: arrays copied whole, version lists one by one.</summary>
+    public void CopyFrom(OrderLedger other)
+    {
+        Counters.CopyFrom(other.Counters);
+        _customers.CopyFrom(other._customers);
+        _orders.CopyFrom(other._orders);
+        _profileTable.CopyFrom(other._profileTable);
+        _orderVersions.CopyFrom(other._orderVersions);
+        _profiles.CopyFrom(other._profiles);
+    }
+
     public void Merge(OrderLedger other)
     {
         // Room for both first (see VisitLedger.Merge: keys arrive in the other table's slot order).
@@ -101,18 +112,16 @@ internal sealed class OrderLedger
 
         foreach (var pair in other._orders.Entries())
         {
+            if (pair.Value.ManyId == 0)
+            {
+                // The usual order, one version: no list to walk.
+                MergeOrderVersion(pair.Key, pair.Value.Single);
+                continue;
+            }
+
             foreach (var version in pair.Value.All(other._orderVersions))
             {
-                ref var slot = ref _orders.GetOrAdd(pair.Key, out var added);
-                if (added)
-                {
-                    slot = new OrderRecord(version);
-                    Count(version.Payload, +1);
-                }
-                else
-                {
-                    AddRepeatedOrderVersion(ref slot, version);
-                }
+                MergeOrderVersion(pair.Key, version);
             }
         }
 
@@ -280,6 +289,20 @@ internal sealed class OrderLedger
         var ticks = input.ReadTicks(baseTicks);
         var amount = input.ReadDecimal();
         return new EventVersion<OrderPayload>(ticks, new OrderPayload(amount, customers[input.ReadIndex(customers.Length, "customer")]));
+    }
+
+    private void MergeOrderVersion(CompactKey key, EventVersion<OrderPayload> version)
+    {
+        ref var slot = ref _orders.GetOrAdd(key, out var added);
+        if (added)
+        {
+            slot = new OrderRecord(version);
+            Count(version.Payload, +1);
+        }
+        else
+        {
+            AddRepeatedOrderVersion(ref slot, version);
+        }
     }
 
     private void AddProfileVersion(ref CustomerOrders customer, EventVersion<int> version)

@@ -24,6 +24,22 @@ internal sealed class ProfileTable : IComparer<int>
     /// <summary>The profile with this number.</summary>
     public CustomerProfile this[int id] => _profiles[id - 1];
 
+    /// <summary>Makes this (empty) table a copy of <paramref name="other"/>, numbered the same.</summary>
+    public void CopyFrom(ProfileTable other)
+    {
+        foreach (var pair in other._texts)
+        {
+            _texts.Add(pair.Key, pair.Value);
+        }
+
+        foreach (var pair in other._ids)
+        {
+            _ids.Add(pair.Key, pair.Value);
+        }
+
+        _profiles.AddRange(other._profiles);
+    }
+
     /// <summary>The number of <paramref name="profile"/>, given it when first seen.</summary>
     public int IdOf(CustomerProfile profile)
     {

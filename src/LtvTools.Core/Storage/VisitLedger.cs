@@ -93,6 +93,17 @@ internal sealed class VisitLedger
         AddImageKey(key);
     }
 
+    /// <summary>Makes this (empty) ledger a copy of <paramref name="other"/>: arrays copied whole.</summary>
+    public void CopyFrom(VisitLedger other)
+    {
+        Counters.CopyFrom(other.Counters);
+        _visits.CopyFrom(other._visits);
+        _images.CopyFrom(other._images);
+        _customerNumbers.CopyFrom(other._customerNumbers);
+        _customerKeys.AddRange(other._customerKeys);
+        _visitCounts.AddRange(other._visitCounts);
+    }
+
     public void Merge(VisitLedger other)
     {
         // Room for both first: the other ledger's keys come in its table's slot order, and linear probing fed

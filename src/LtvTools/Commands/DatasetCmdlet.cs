@@ -116,9 +116,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
         _anyInput = true;
         if (_borrowed)
         {
-            var own = new LtvDataset();
-            own.Merge(WorkingDataset);
-            WorkingDataset = own;
+            WorkingDataset = WorkingDataset.Copy();
             _borrowed = false;
         }
     }

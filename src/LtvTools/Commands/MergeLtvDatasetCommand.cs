@@ -12,7 +12,7 @@ namespace LtvTools.Commands;
 [OutputType(typeof(LtvDataset))]
 public sealed class MergeLtvDatasetCommand : PSCmdlet
 {
-    private readonly LtvDataset _merged = new LtvDataset();
+    private LtvDataset? _merged;
     private int _count;
 
     /// <summary>The datasets to merge: given as a list, or piped one by one.</summary>
@@ -33,7 +33,15 @@ public sealed class MergeLtvDatasetCommand : PSCmdlet
             WriteProgress(new ProgressRecord(3, "Merging datasets", $"Dataset {_count}: {dataset.EventsAccepted} events"));
             try
             {
-                _merged.Merge(dataset);
+                // The first is copied whole (cheaper than merging it into an empty dataset), the rest merged in.
+                if (_merged is null)
+                {
+                    _merged = dataset.Copy();
+                }
+                else
+                {
+                    _merged.Merge(dataset);
+                }
             }
             catch (InvalidOperationException ex)
             {
@@ -45,6 +53,7 @@ public sealed class MergeLtvDatasetCommand : PSCmdlet
     protected override void EndProcessing()
     {
         WriteProgress(new ProgressRecord(3, "Merging datasets", "Done") { RecordType = ProgressRecordType.Completed });
+        _merged ??= new LtvDataset();
         WriteVerbose($"Merged {_count} datasets: {_merged.EventsAccepted} events, {_merged.DuplicatesIgnored} duplicates ignored.");
         WriteObject(_merged);
     }
