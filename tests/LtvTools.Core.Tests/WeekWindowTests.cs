@@ -113,7 +113,7 @@ public class WeekWindowTests
         var row = Assert.Single(SimpleLtv.WeeklyMetrics(run.Dataset, new LtvOptions { WeekStart = start }));
         Assert.Equal((year, week), (row.Year, row.Week));
         Assert.Equal(Results.Utc(weekStart), row.WeekStart);
-        Assert.Equal(start == WeekStart.Sunday ? DayOfWeek.Sunday : DayOfWeek.Monday, row.WeekStart.DateTime.DayOfWeek);
+        Assert.Equal(start == WeekStart.Sunday ? DayOfWeek.Sunday : DayOfWeek.Monday, row.WeekStart.DayOfWeek);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ namespace LtvTools.Core
 
         // Ids are held compactly, as the dataset keys them; their text is built on first use. Events read
         // from files mostly go straight into a dataset, so most of these strings are never needed.
+        private readonly UtcTimestamp _eventTime;
         private CompactKey _key;
         private string? _keyText;
         private CompactKey? _customer;
@@ -29,7 +30,7 @@ namespace LtvTools.Core
             Verb = verb ?? throw new ArgumentNullException(nameof(verb));
             _keyText = key ?? throw new ArgumentNullException(nameof(key));
             _key = CompactKey.FromString(key);
-            EventTime = eventTime;
+            _eventTime = eventTime;
         }
 
         /// <summary>An event read by the engine, whose ids are already in compact form.</summary>
@@ -39,7 +40,7 @@ namespace LtvTools.Core
             Verb = verb;
             _key = key;
             _customer = customer;
-            EventTime = eventTime;
+            _eventTime = eventTime;
         }
 
         /// <summary>The event type as written in the file: CUSTOMER, SITE_VISIT, IMAGE or ORDER.</summary>
@@ -49,7 +50,12 @@ namespace LtvTools.Core
 
         public string Key => _keyText ??= _key.ToString();
 
-        public UtcTimestamp EventTime { get; }
+        /// <summary>
+        /// When the event happened, as a UTC DateTime (Kind Utc), so scripts get date parts, subtraction and
+        /// ToLocalTime(). The module's type data makes it print as ISO 8601 in UTC in tables, Format-List and
+        /// Export-Csv; ConvertTo-Json writes a DateTime as that text already.
+        /// </summary>
+        public DateTime EventTime => _eventTime.DateTime;
 
         public string? LastName { get; set; }
 
@@ -102,6 +108,17 @@ namespace LtvTools.Core
         /// <summary>The order amount converted to USD with the rate supplied when the event was read.</summary>
         public decimal? AmountUsd { get; set; }
 
+        /// <summary>
+        /// The order amount and currency as one culture-free text, the file's <c>total_amount</c> form
+        /// (<c>12.34 USD</c>, at least two decimals, never rounded); null when the event has no amount. Export-Csv
+        /// writes numbers in the current culture, so this is the column that reads back the same in any culture:
+        /// the readers prefer it to TotalAmount and Currency.
+        /// </summary>
+        public string? Amount => TotalAmount is decimal amount ? MoneyText.Invariant(amount) + " " + (Currency ?? AmountParser.DefaultCurrency) : null;
+
+        /// <summary>The event time as the engine holds it (ISO 8601 text in UTC from ToString()).</summary>
+        internal UtcTimestamp Timestamp => _eventTime;
+
         internal EventType TypeKind { get; }
 
         /// <summary>The key as the dataset holds it.</summary>
@@ -119,10 +136,10 @@ namespace LtvTools.Core
         /// <summary>The flattened row, in the order of <see cref="FieldNames"/>.</summary>
         public object?[] ToRow() => new object?[]
         {
-            Type, Verb, Key, EventTime, LastName, AdrCity, AdrState, CustomerId,
+            Type, Verb, Key, _eventTime, LastName, AdrCity, AdrState, CustomerId,
             Tags, CameraMake, CameraModel, TotalAmount, Currency,
         };
 
-        public override string ToString() => $"{Type} {Verb} {Key} {EventTime}";
+        public override string ToString() => $"{Type} {Verb} {Key} {_eventTime}";
     }
 }

@@ -11,8 +11,11 @@ namespace LtvTools.Core
         /// <summary>ISO 8601 week number of the week's Monday.</summary>
         public int Week { get; set; }
 
-        /// <summary>The first day of the week (a Sunday or a Monday), midnight UTC.</summary>
-        public UtcTimestamp WeekStart { get; set; }
+        /// <summary>
+        /// The first day of the week (a Sunday or a Monday), midnight UTC, as a UTC DateTime; the module's type
+        /// data makes it print as ISO 8601 in UTC.
+        /// </summary>
+        public System.DateTime WeekStart { get; set; }
 
         public long SiteVisits { get; set; }
 
