@@ -2,7 +2,7 @@ namespace LtvTools.Module.Tests;
 
 public class WeeklyMetricsTests
 {
-    private const string Row = " | ForEach-Object { '{0} {1}-W{2} {3:yyyy-MM-dd} v{4} o{5} {6} {7}' -f $_.CustomerId, $_.Year, $_.Week, $_.WeekStart.DateTime, $_.SiteVisits, $_.Orders, $_.OrderAmount, $_.SpendPerVisit }";
+    private const string Row = " | ForEach-Object { '{0} {1}-W{2} {3:yyyy-MM-dd} v{4} o{5} {6} {7}' -f $_.CustomerId, $_.Year, $_.Week, $_.WeekStart, $_.SiteVisits, $_.Orders, $_.OrderAmount, $_.SpendPerVisit }";
 
     [Fact]
     public void Weekly_metrics_of_the_sample_have_one_row_per_customer_and_active_week_sorted()
