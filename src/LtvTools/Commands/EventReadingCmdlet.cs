@@ -286,7 +286,7 @@ namespace LtvTools.Commands
             {
                 if (!ExchangeRateTable.TryParseRate(text, out var parsed))
                 {
-                    throw new ArgumentException($"the rate for '{currency}' is '{text}', which is not a number in invariant digits with an optional '.', such as 1.08 (no ',' and no group separators).");
+                    throw new ArgumentException($"The rate for '{currency}' is '{text}'; a rate written as text takes invariant digits and at most one '.', such as '1.08', with no ',' or group separators.");
                 }
 
                 return parsed;
