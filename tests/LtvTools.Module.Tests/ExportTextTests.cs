@@ -59,9 +59,9 @@ public class ExportTextTests
             new[]
             {
                 "\"Rank\",\"CustomerId\",\"LastName\",\"City\",\"State\",\"SiteVisits\",\"Orders\",\"TotalSpend\",\"TotalWeeks\",\"SpendPerVisit\",\"VisitsPerWeek\",\"WeeklyValue\",\"Ltv\"",
-                "\"1\",\"5e1a7c0b3d21\",\"Garcia\",\"Springfield\",\"IL\",\"2\",\"2\",\"165.50\",\"4\",\"82.75\",\"0.5\",\"41.375\",\"21515.00\"",
-                "\"2\",\"c2b4d6e8f0a1\",\"Nguyen-Park\",\"Seattle\",\"WA\",\"2\",\"1\",\"89.99\",\"4\",\"44.995\",\"0.5\",\"22.4975\",\"11698.70\"",
-                "\"3\",\"96f55c7d8f42\",\"Smith\",\"Middletown\",\"AK\",\"1\",\"1\",\"12.34\",\"4\",\"12.34\",\"0.25\",\"3.085\",\"1604.20\"",
+                "\"1\",\"5e1a7c0b3d21\",\"Garcia\",\"Springfield\",\"IL\",\"2\",\"2\",\"165.50\",\"4\",\"82.75\",\"0.5\",\"41.38\",\"21515.00\"",
+                "\"2\",\"c2b4d6e8f0a1\",\"Nguyen-Park\",\"Seattle\",\"WA\",\"2\",\"1\",\"89.99\",\"4\",\"45.00\",\"0.5\",\"22.50\",\"11698.70\"",
+                "\"3\",\"96f55c7d8f42\",\"Smith\",\"Middletown\",\"AK\",\"1\",\"1\",\"12.34\",\"4\",\"12.34\",\"0.25\",\"3.09\",\"1604.20\"",
             },
             lines);
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
@@ -101,6 +101,7 @@ public class ExportTextTests
     [InlineData("Export-Csv -LiteralPath $args[0]", "Import-Csv -LiteralPath $args[0]")]
     [InlineData("Export-Clixml -LiteralPath $args[0]", "Import-Clixml -LiteralPath $args[0]")]
     [InlineData("ConvertTo-Json -Depth 3 | Set-Content -LiteralPath $args[0]", "Get-Content -LiteralPath $args[0] -Raw | ConvertFrom-Json")]
+    [InlineData("ConvertTo-Json | Set-Content -LiteralPath $args[0]", "Get-Content -LiteralPath $args[0] -Raw | ConvertFrom-Json")]
     public void Events_saved_and_read_back_give_the_same_results_as_the_file(string save, string load)
     {
         using var ps = ModuleRunspace.Start();
