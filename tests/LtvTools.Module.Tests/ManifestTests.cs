@@ -45,7 +45,7 @@ public class ManifestTests
     public void The_module_folder_holds_the_manifest_formats_help_and_assemblies()
     {
         var folder = Path.GetDirectoryName(RepoPaths.ModuleManifest)!;
-        foreach (var file in new[] { "LICENSE", "LtvTools.psd1", "LtvTools.format.ps1xml", "LtvTools.dll", "LtvTools.Core.dll", "System.Text.Json.dll", "en-US/LtvTools.dll-Help.xml", "en-US/about_LtvTools.help.txt" })
+        foreach (var file in new[] { "LICENSE", "LtvTools.psd1", "LtvTools.format.ps1xml", "LtvTools.types.ps1xml", "LtvTools.dll", "LtvTools.Core.dll", "System.Text.Json.dll", "en-US/LtvTools.dll-Help.xml", "en-US/about_LtvTools.help.txt" })
         {
             Assert.True(File.Exists(Path.Combine(folder, file)), file + " is missing from out/LtvTools");
         }
