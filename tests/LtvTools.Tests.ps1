@@ -72,10 +72,25 @@ Describe 'Get-TopLtvCustomer' {
             ($direct | ConvertTo-Json) | Should -Be ($top | ConvertTo-Json)
         }
 
-        It 'shows Rank, CustomerId, LastName, Orders, TotalSpend, TotalWeeks and Ltv by default' {
-            $text = $top | Format-Table | Out-String -Width 120
-            $text | Should -Match 'Rank\s+CustomerId\s+LastName\s+Orders\s+TotalSpend\s+TotalWeeks\s+Ltv'
-            $text | Should -Match '5e1a7c0b3d21\s+Garcia\s+2\s+165\.50\s+4\s+21515\.00'
+        It 'shows Rank, CustomerId, Orders, TotalSpend and Ltv by default, within 80 columns' {
+            $text = $top | Format-Table | Out-String -Width 80
+            $text | Should -Match 'Rank\s+CustomerId\s+Orders\s+TotalSpend\s+Ltv'
+            $text | Should -Match '5e1a7c0b3d21\s+2\s+165\.50\s+21515\.00'
+            $text -split "`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessThan 80 }
+        }
+
+        It 'saves and reads back events through Export-Csv in a decimal-comma culture' {
+            $csv = Join-Path $TestDrive 'events.csv'
+            $saved = [System.Threading.Thread]::CurrentThread.CurrentCulture
+            [System.Threading.Thread]::CurrentThread.CurrentCulture = 'de-DE'
+            try {
+                Import-LtvEvents -Path $Sample -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Export-Csv $csv
+                $back = Import-Csv $csv | Get-TopLtvCustomer -Top 3
+            }
+            finally {
+                [System.Threading.Thread]::CurrentThread.CurrentCulture = $saved
+            }
+            ($back | ForEach-Object { $_.Ltv.ToString([cultureinfo]::InvariantCulture) }) | Should -Be @('21515.00', '11698.70', '1604.20')
         }
     }
 

@@ -27,6 +27,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
 
     private long _pipelineAccepted;
     private long _pipelineRejected;
+    private bool _warnedRateNotApplied;
 
     // Piped events are aggregated on a thread of its own, so the pipeline thread only binds and hands over.
     private BackgroundDatasetWriter? _writer;
@@ -95,6 +96,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
         var value = input is PSObject wrapped ? wrapped.BaseObject : input;
         if (value is LtvEvent e)
         {
+            WarnIfRateNotApplied(e);
             IngestPipelineEvent(e);
             return;
         }
@@ -196,6 +198,21 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// An LtvEvent comes with its USD amount already worked out by whoever read it, so this cmdlet's
+    /// -ExchangeRate does not change it: said once, at the first such event in another currency.
+    /// </summary>
+    private void WarnIfRateNotApplied(LtvEvent e)
+    {
+        if (_warnedRateNotApplied || Rates.Count == 0 || e.Currency is null || e.Currency == "USD")
+        {
+            return;
+        }
+
+        _warnedRateNotApplied = true;
+        WriteWarning("-ExchangeRate was not applied to the piped LtvEvent objects: their USD amounts (AmountUsd) were worked out when they were read. Give -ExchangeRate to Import-LtvEvents instead.");
     }
 
     private void IngestPipelineEvent(LtvEvent e)

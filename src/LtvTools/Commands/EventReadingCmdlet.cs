@@ -336,6 +336,26 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
         return message;
     }
 
+    /// <summary>
+    /// A number is taken as it is; a string is read strictly (<see cref="ExchangeRateTable.TryParseRate"/>), since
+    /// PowerShell's own conversion reads '1,08' as 108.
+    /// </summary>
+    private static decimal ToRate(string currency, object? value)
+    {
+        var unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
+        if (unwrapped is string text)
+        {
+            if (!ExchangeRateTable.TryParseRate(text, out var parsed))
+            {
+                throw new ArgumentException($"The rate for '{currency}' is '{text}'; a rate written as text takes invariant digits and at most one '.', such as '1.08', with no ',' or group separators.");
+            }
+
+            return parsed;
+        }
+
+        return (decimal)LanguagePrimitives.ConvertTo(unwrapped, typeof(decimal), CultureInfo.InvariantCulture);
+    }
+
     private ExchangeRateTable ToRateTable(Hashtable? rates)
     {
         if (rates is null || rates.Count == 0)
@@ -349,8 +369,7 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
             foreach (DictionaryEntry entry in rates)
             {
                 var currency = LanguagePrimitives.ConvertTo<string>(entry.Key);
-                var rate = (decimal)LanguagePrimitives.ConvertTo(entry.Value, typeof(decimal), CultureInfo.InvariantCulture);
-                pairs.Add(new KeyValuePair<string, decimal>(currency, rate));
+                pairs.Add(new KeyValuePair<string, decimal>(currency, ToRate(currency, entry.Value)));
             }
 
             return new ExchangeRateTable(pairs);
