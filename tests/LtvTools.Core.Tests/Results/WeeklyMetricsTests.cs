@@ -140,7 +140,7 @@ public class WeeklyMetricsTests
         Assert.True(rows.MoveNext());
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Equal("aaa 1-W01 0001-01-01 v=1 o=0 amt=0 spv=0", Row(rows.Current));
+        Assert.Equal("aaa 1-W01 0001-01-01 v=1 o=0 amt=0.00 spv=0.00", Row(rows.Current));
         Assert.True(allocated < 1 << 20, $"{allocated} bytes allocated before the first row");
     }
 
