@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace LtvTools.Core;
 
@@ -71,8 +72,17 @@ public static class SimpleLtv
             throw new ArgumentNullException(nameof(D));
         }
 
-        return WeeklyMetricsBuilder.Build(D, (options ?? LtvOptions.Default).WeekStart, includeCustomer, includeEmptyWeeks);
+        return new List<LtvWeeklyMetric>(WeeklyMetricsBuilder.Build(D, (options ?? LtvOptions.Default).WeekStart, includeCustomer, includeEmptyWeeks));
     }
+
+    /// <summary>
+    /// The rows of <see cref="WeeklyMetrics"/>, in the same order, made one at a time as they are enumerated:
+    /// memory stays proportional to the dataset even with <paramref name="includeEmptyWeeks"/> (customers ×
+    /// weeks rows), the first row comes before the last is made, and <paramref name="cancellation"/> is
+    /// checked while the rows are prepared and between customers.
+    /// </summary>
+    public static IEnumerable<LtvWeeklyMetric> EnumerateWeeklyMetrics(LtvDataset D, LtvOptions? options = null, Func<string, bool>? includeCustomer = null, bool includeEmptyWeeks = false, CancellationToken cancellation = default) =>
+        WeeklyMetricsBuilder.Build(D, (options ?? LtvOptions.Default).WeekStart, includeCustomer, includeEmptyWeeks, cancellation);
 
     /// <summary>52 × LifespanYears × TotalSpend / TotalWeeks, dividing last so no precision is lost early.</summary>
     internal static decimal Ltv(decimal totalSpend, long totalWeeks, decimal lifespanYears) =>

@@ -119,7 +119,7 @@ public class ExportTextTests
         Assert.Equal(ps.Run("Get-LtvWeeklyMetrics samples/events.json -IncludeEmptyWeeks" + Quiet + Week).Output.Select(o => o.ToString()), weeks.Output.Select(o => o.ToString()));
         Assert.Equal("1 5e1a7c0b3d21 Garcia 2 165.50 21515.00", top.Output[0].ToString());
         // Every saved event was taken (the sample's one duplicate visit is ignored again).
-        Assert.Equal($"InputObject: {SampleExpectations.AcceptedEvents} read, {SampleExpectations.AcceptedEvents} accepted, 0 rejected, 1 duplicates ignored", Assert.Single(top.Verbose));
+        Assert.Equal($"InputObject: {SampleExpectations.AcceptedEvents} read, {SampleExpectations.AcceptedEvents} accepted, 0 rejected, 1 duplicate ignored", Assert.Single(top.Verbose));
     }
 
     [Fact]

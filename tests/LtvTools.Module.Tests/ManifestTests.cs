@@ -90,7 +90,8 @@ public class ManifestTests
         using var ps = ModuleRunspace.Start();
         var about = ps.Run("Get-Help about_LtvTools | ForEach-Object { $_.ToString() }").Clean();
         var all = string.Join("\n", about.Output.Select(o => o.ToString()));
-        Assert.Contains("InvalidEventJson,LtvTools.Commands.<Cmdlet>", all);
+        Assert.Contains("<id>,LtvTools.Commands.<Cmdlet>", all);
+        Assert.Contains("InvalidEventFile (the file cannot be read on", all);
         Assert.Contains("LTV = 52 x a x LifespanYears", all);
     }
 }

@@ -36,7 +36,7 @@ internal sealed class ReadAheadEventReader : IDisposable
     public ReadAheadEventReader(string path, ExchangeRateTable? rates = null, CancellationToken cancellation = default, long readAheadThresholdBytes = 1L << 20)
     {
         // Opened here, so a file that cannot be opened fails in the caller, as EventFileReader would.
-        _reader = new EventFileReader(path, rates);
+        _reader = new EventFileReader(path ?? throw new ArgumentNullException(nameof(path)), EventFile.Open(path), rates, cancellation);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         if (_reader.Length >= readAheadThresholdBytes && Environment.ProcessorCount > 1)
         {
@@ -47,8 +47,11 @@ internal sealed class ReadAheadEventReader : IDisposable
 
     public string Path => _reader.Path;
 
-    /// <summary>Bytes of the file on disk.</summary>
+    /// <summary>Bytes of the file on disk, or 0 for a pipe (see <see cref="HasLength"/>).</summary>
     public long Length => _reader.Length;
+
+    /// <summary>False for a pipe, a FIFO or another stream whose length is not known in advance (read on the calling thread).</summary>
+    public bool HasLength => _reader.HasLength;
 
     /// <summary>Bytes of the file consumed by the records returned so far (roughly: it moves a batch at a time).</summary>
     public long Position => _ready is null ? _reader.Position : _position;

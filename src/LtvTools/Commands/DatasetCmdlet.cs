@@ -243,7 +243,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
     private void RejectPipelineObject(string reason, string rawText)
     {
         _pipelineRejected++;
-        WriteRejection(new EventRejection(PipelineSource, _pipelineAccepted + _pipelineRejected, reason, rawText));
+        WritePipelineRejection(new EventRejection(PipelineSource, _pipelineAccepted + _pipelineRejected, reason, rawText));
     }
 
     /// <summary>Waits until every piped event is in the dataset, before a file is read into it or results are made.</summary>
