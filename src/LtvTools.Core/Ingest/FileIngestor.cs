@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -70,6 +71,7 @@ namespace LtvTools.Core
             return IngestPipelined(path, ChunkPlan.Create(path, readers, ChunkBytes), readers, dataset, cancellation);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private IngestSummary IngestSerial(string path, LtvDataset dataset, CancellationToken cancellation)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -212,9 +214,11 @@ namespace LtvTools.Core
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static void ApplyVisitSide(EventBatch batch, LtvDataset dataset) =>
             dataset.AddRange(batch.Events, 0, batch.Count, visitSide: true);
 
+        [MethodImpl(HotPath.Optimized)]
         private Exception? ApplyOrderSideInOrder(string path, ChunkPlan plan, BatchChannel<EventBatch>[] queues, ConcurrentBag<EventBatch> spare, BatchChannel<EventBatch> visitWork, LtvDataset dataset, IngestSummary summary, CancellationToken cancellation)
         {
             long linesBefore = 0;
@@ -264,6 +268,7 @@ namespace LtvTools.Core
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void ReadChunk(string path, ChunkPlan plan, int index, long baseSequence, BatchChannel<EventBatch> queue, ConcurrentBag<EventBatch> spare, IngestSummary summary, CancellationToken cancellation)
         {
             EventBatch Fresh() => spare.TryTake(out var reused) ? reused : new EventBatch();

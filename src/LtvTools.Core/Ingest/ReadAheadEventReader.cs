@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -120,6 +121,7 @@ namespace LtvTools.Core
             _stop.Dispose();
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void Produce()
         {
             var token = _stop.Token;

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace LtvTools.Core
@@ -95,6 +96,7 @@ namespace LtvTools.Core
         private int CurrentLength { get; set; }
 
         /// <summary>Advances to the next record or framing error; false at the end of the input.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public bool Read()
         {
             FramingError = null;
@@ -183,6 +185,7 @@ namespace LtvTools.Core
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private bool ReadLine()
         {
             while (true)
@@ -391,6 +394,7 @@ namespace LtvTools.Core
         }
 
         /// <summary>Reads more input, keeping the unconsumed bytes (and any element in progress) at the front.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private void Fill()
         {
             var keepFrom = _elementStart >= 0 ? Math.Min(_elementStart, _start) : _start;
@@ -440,6 +444,7 @@ namespace LtvTools.Core
             return _linesBefore + 1;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void CountLinesUpTo(int position)
         {
             if (position > _countedTo)
@@ -449,6 +454,7 @@ namespace LtvTools.Core
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private long CountLines(int from, int to)
         {
             long count = 0;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace LtvTools.Core
@@ -14,6 +15,7 @@ namespace LtvTools.Core
         private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions { MaxDepth = 64 };
 
         /// <summary>Parses and validates one record; on failure <paramref name="reason"/> says why.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool TryParse(ReadOnlySpan<byte> record, ExchangeRateTable rates, out EventFields fields, out string reason)
         {
             fields = default;
@@ -220,6 +222,7 @@ namespace LtvTools.Core
             return Validate(ref fields, seen, typeBytes, typeText, timeBytes, timeText, amountBytes, amountText, amountIsNumber, rates, out reason);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool Validate(
             ref EventFields fields,
             RecordField seen,
@@ -357,6 +360,7 @@ namespace LtvTools.Core
             return true;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool VerbAllowed(EventType type, ref JsonText verb)
         {
             var span = verb.Decoded is null ? verb.Utf8Bytes : Utf8Of(verb.Decoded);
@@ -384,6 +388,7 @@ namespace LtvTools.Core
             return IdentifyName(reader.ValueSpan);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         internal static RecordField IdentifyName(ReadOnlySpan<byte> name)
         {
             switch (name.Length)
