@@ -9,6 +9,7 @@ try
         "generate" => Generate(command),
         "run" => Run(command),
         "sql" => PrintSql(command),
+        "duckdb-child" => DuckDbChild.Run(command.Text("query") ?? DuckDbChild.Best, Required(command, "file"), (int)command.Number("calls", 1)),
         "memory" => MemoryProbe.RunChild(command.Text("mode") ?? "core", Required(command, "file"), command.Text("module")),
         _ => Usage($"unknown command '{command.Verb}'"),
     };
@@ -29,7 +30,7 @@ static int Usage(string problem)
     Console.Error.WriteLine(problem);
     Console.Error.WriteLine("usage: generate [--events 1000000] [--scale 1] [--format ndjson|array] [--out file] [--seed n] [--customers n]");
     Console.Error.WriteLine("       sql [--file events.jsonl] [--top 10]   (prints the DuckDB query the peer runs)");
-    Console.Error.WriteLine("       run [--scale 1|10] [--reps 5] [--format ndjson|array] [--json out.json] [--file any.json] [--module LtvTools.psd1]");
+    Console.Error.WriteLine("       run [--scale 1|10] [--reps 5] [--format ndjson|array] [--json out.json] [--file any.json] [--module LtvTools.psd1] [--users-only]");
     return 2;
 }
 
@@ -80,7 +81,7 @@ static int Run(CommandLine command)
 
     if (command.Text("file") is { } file)
     {
-        sizes.Add(BenchRun.MeasureFile(file, reps, module));
+        sizes.Add(BenchRun.MeasureFile(file, reps, module, command.Flag("users-only")));
     }
 
     // --scale 10 measures 1M and then 10M, so the report can show how time scales.
@@ -92,7 +93,7 @@ static int Run(CommandLine command)
             GenerateFile(events, array, path, command);
         }
 
-        sizes.Add(BenchRun.MeasureFile(path, reps, module));
+        sizes.Add(BenchRun.MeasureFile(path, reps, module, command.Flag("users-only")));
     }
 
     var report = new BenchReport(sizes);

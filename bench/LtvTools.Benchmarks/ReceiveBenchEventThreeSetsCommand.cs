@@ -3,15 +3,13 @@ using System.Management.Automation;
 namespace LtvTools.Benchmarks;
 
 /// <summary>
-/// The binding floor: a cmdlet with Get-TopLtvCustomer's parameter declarations (the Path, LiteralPath and
-/// InputObject sets the module issue requires, plus -Top, -LifespanYears, -WeekStart and -ExchangeRate) that
-/// only counts what it is given. <c>Import-LtvEvents f | Receive-BenchEventAsTop -Top 10</c> is the fastest any
-/// cmdlet of that shape can take piped events, whatever it does with them.
+/// The binding floor of the shape Get-TopLtvCustomer had before it took one parameter set: Path, LiteralPath
+/// and InputObject sets, -Path and -LiteralPath pipeline-bound too, plus the common parameters; it only counts.
+/// Set against <see cref="ReceiveBenchEventAsTopCommand"/> it shows what the three sets cost per piped object.
 /// </summary>
-/// <remarks>Keep the declarations in step with GetTopLtvCustomerCommand (the bench does not reference the module).</remarks>
-[Cmdlet(VerbsCommunications.Receive, "BenchEventAsTop", DefaultParameterSetName = "InputObject")]
+[Cmdlet(VerbsCommunications.Receive, "BenchEventThreeSets", DefaultParameterSetName = "InputObject")]
 [OutputType(typeof(long))]
-public sealed class ReceiveBenchEventAsTopCommand : TopShapedCounter
+public sealed class ReceiveBenchEventThreeSetsCommand : TopShapedCounter
 {
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
