@@ -19,6 +19,8 @@
     PrivateData            = @{
         PSData = @{
             Tags       = @('LTV', 'CustomerLifetimeValue', 'Analytics', 'Events', 'JSON', 'NDJSON', 'Ecommerce', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            LicenseUri = 'https://github.com/ltvtools/LtvTools/blob/main/LICENSE'
+            ProjectUri = 'https://github.com/ltvtools/LtvTools'
         }
     }
 }

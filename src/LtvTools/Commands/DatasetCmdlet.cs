@@ -2,228 +2,227 @@ using System;
 using System.Management.Automation;
 using LtvTools.Core;
 
-namespace LtvTools.Commands
+namespace LtvTools.Commands;
+
+/// <summary>
+/// The aggregating cmdlets: events come from the pipeline (LtvEvent objects, or objects with the file's
+/// property names) or from files read by the engine straight into one dataset; results are emitted at the end.
+/// </summary>
+/// <remarks>
+/// One parameter set, in which only -InputObject takes pipeline input. PowerShell resolves the parameter set
+/// anew for every piped object and tries each pipeline-bound parameter in turn, which cost more per object
+/// than aggregating the event when -Path and -LiteralPath had sets of their own. Strings, file items and
+/// objects naming a file still arrive on -InputObject and are read as files (<see cref="PipedInputRouter"/>).
+/// With one set PowerShell cannot refuse conflicting inputs itself, so <see cref="BeginProcessing"/> does:
+/// -Path with -LiteralPath, either with -InputObject, either with piped objects, or no input at all.
+/// </remarks>
+public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
 {
+    /// <summary>The source named in messages about pipeline input; its "line" is the object's position.</summary>
+    private const string PipelineSource = "InputObject";
+
+    private long _pipelineAccepted;
+    private long _pipelineRejected;
+    private PipedInputRouter? _router;
+
+    // Piped events are aggregated on a thread of its own, so the pipeline thread only binds and hands over.
+    private BackgroundDatasetWriter? _writer;
+
+    /// <summary>Event files; wildcards are expanded by the provider. Not pipeline-bound: piped paths arrive on -InputObject.</summary>
+    [Parameter(Position = 0)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Path { get; set; }
+
+    /// <summary>Event files taken exactly as written (no wildcards), so names with [ or ] are read as they are.</summary>
+    [Parameter]
+    [Alias("PSPath", "LP", "FullName")]
+    [ValidateNotNullOrEmpty]
+    public string[]? LiteralPath { get; set; }
+
     /// <summary>
-    /// The aggregating cmdlets: events come from the pipeline (LtvEvent objects, or objects with the file's
-    /// property names) or from files read by the engine straight into one dataset; results are emitted at the end.
+    /// An LtvEvent, an object with the file's property names (type, verb, key, event_time, ...), a path or
+    /// file item to read, or a list of these.
     /// </summary>
-    /// <remarks>
-    /// One parameter set, in which only -InputObject takes pipeline input. PowerShell resolves the parameter set
-    /// anew for every piped object and tries each pipeline-bound parameter in turn, which cost more per object
-    /// than aggregating the event when -Path and -LiteralPath had sets of their own. Strings, file items and
-    /// objects naming a file still arrive on -InputObject and are read as files (<see cref="PipedInputRouter"/>).
-    /// With one set PowerShell cannot refuse conflicting inputs itself, so <see cref="BeginProcessing"/> does:
-    /// -Path with -LiteralPath, either with -InputObject, either with piped objects, or no input at all.
-    /// </remarks>
-    public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
+    [Parameter(ValueFromPipeline = true)]
+    public object? InputObject { get; set; }
+
+    /// <summary>The week convention for the analysis window.</summary>
+    [Parameter]
+    public WeekStart WeekStart { get; set; } = WeekStart.Sunday;
+
+    protected LtvDataset Dataset { get; } = new LtvDataset();
+
+    protected LtvOptions Options { get; } = new LtvOptions();
+
+    /// <summary>True when the files come from -Path or -LiteralPath; they are read once, at the end of the input.</summary>
+    private bool FromPathParameters => Path != null || LiteralPath != null;
+
+    protected override void BeginProcessing()
     {
-        /// <summary>The source named in messages about pipeline input; its "line" is the object's position.</summary>
-        private const string PipelineSource = "InputObject";
+        RefuseConflictingInput();
+        base.BeginProcessing();
+        Options.WeekStart = WeekStart;
+        Options.ExchangeRates = Rates;
+        _router = new PipedInputRouter(Paths, Rates, this);
+    }
 
-        private long _pipelineAccepted;
-        private long _pipelineRejected;
-        private PipedInputRouter? _router;
-
-        // Piped events are aggregated on a thread of its own, so the pipeline thread only binds and hands over.
-        private BackgroundDatasetWriter? _writer;
-
-        /// <summary>Event files; wildcards are expanded by the provider. Not pipeline-bound: piped paths arrive on -InputObject.</summary>
-        [Parameter(Position = 0)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public string[]? Path { get; set; }
-
-        /// <summary>Event files taken exactly as written (no wildcards), so names with [ or ] are read as they are.</summary>
-        [Parameter]
-        [Alias("PSPath", "LP", "FullName")]
-        [ValidateNotNullOrEmpty]
-        public string[]? LiteralPath { get; set; }
-
-        /// <summary>
-        /// An LtvEvent, an object with the file's property names (type, verb, key, event_time, ...), a path or
-        /// file item to read, or a list of these.
-        /// </summary>
-        [Parameter(ValueFromPipeline = true)]
-        public object? InputObject { get; set; }
-
-        /// <summary>The week convention for the analysis window.</summary>
-        [Parameter]
-        public WeekStart WeekStart { get; set; } = WeekStart.Sunday;
-
-        protected LtvDataset Dataset { get; } = new LtvDataset();
-
-        protected LtvOptions Options { get; } = new LtvOptions();
-
-        /// <summary>True when the files come from -Path or -LiteralPath; they are read once, at the end of the input.</summary>
-        private bool FromPathParameters => Path != null || LiteralPath != null;
-
-        protected override void BeginProcessing()
+    protected override void ProcessRecord()
+    {
+        if (FromPathParameters)
         {
-            RefuseConflictingInput();
-            base.BeginProcessing();
-            Options.WeekStart = WeekStart;
-            Options.ExchangeRates = Rates;
-            _router = new PipedInputRouter(Paths, Rates, this);
+            // Without pipeline input this runs once with nothing bound; a piped object here is a conflict.
+            if (InputObject != null)
+            {
+                ThrowConflict("pipeline input cannot be combined with -Path or -LiteralPath: pipe the events or file names in, or give the files by parameter, not both.");
+            }
+
+            return;
         }
 
-        protected override void ProcessRecord()
+        _router!.Route(InputObject);
+    }
+
+    protected override void EndProcessing()
+    {
+        if (FromPathParameters)
         {
-            if (FromPathParameters)
+            var literal = LiteralPath != null;
+            foreach (var file in Paths.ResolveAll(literal ? LiteralPath! : Path!, literal))
             {
-                // Without pipeline input this runs once with nothing bound; a piped object here is a conflict.
-                if (InputObject != null)
-                {
-                    ThrowConflict("pipeline input cannot be combined with -Path or -LiteralPath: pipe the events or file names in, or give the files by parameter, not both.");
-                }
-
-                return;
-            }
-
-            _router!.Route(InputObject);
-        }
-
-        protected override void EndProcessing()
-        {
-            if (FromPathParameters)
-            {
-                var literal = LiteralPath != null;
-                foreach (var file in Paths.ResolveAll(literal ? LiteralPath! : Path!, literal))
-                {
-                    IngestFile(file);
-                }
-            }
-
-            FlushPipelineEvents();
-            if (_pipelineAccepted + _pipelineRejected > 0)
-            {
-                WriteSummary(PipelineSource, _pipelineAccepted, _pipelineRejected, _writer?.DuplicatesIgnored ?? 0);
-            }
-
-            WriteResults();
-            WriteRejectedWarning();
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _writer?.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        /// <summary>Emits the cmdlet's results from the complete <see cref="Dataset"/>.</summary>
-        protected abstract void WriteResults();
-
-        void IPipedInputSink.TakeEvent(LtvEvent e) => IngestPipelineEvent(e);
-
-        void IPipedInputSink.TakeFile(string file) => IngestFile(file);
-
-        void IPipedInputSink.Reject(string reason, string rawText) => RejectPipelineObject(reason, rawText);
-
-        /// <summary>
-        /// What separate parameter sets would refuse at binding time: terminating errors with the id
-        /// ConflictingInput (two ways of giving input at once) or NoInput (none at all).
-        /// </summary>
-        private void RefuseConflictingInput()
-        {
-            var bound = MyInvocation.BoundParameters;
-            var path = bound.ContainsKey(nameof(Path));
-            var literal = bound.ContainsKey(nameof(LiteralPath));
-            if (path && literal)
-            {
-                ThrowConflict("-Path and -LiteralPath cannot be used together: give wildcard patterns with -Path or exact names with -LiteralPath.");
-            }
-
-            if ((path || literal) && bound.ContainsKey(nameof(InputObject)))
-            {
-                ThrowConflict($"-InputObject cannot be combined with {(path ? "-Path" : "-LiteralPath")}: give the events or files one way.");
-            }
-
-            if (!path && !literal && !bound.ContainsKey(nameof(InputObject)) && !MyInvocation.ExpectingInput)
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException($"{MyInvocation.MyCommand.Name} needs input: give event files with -Path or -LiteralPath, or pipe events or file names in (for example Import-LtvEvents events.json | {MyInvocation.MyCommand.Name})."),
-                    "NoInput",
-                    ErrorCategory.InvalidArgument,
-                    null));
+                IngestFile(file);
             }
         }
 
-        private void ThrowConflict(string message)
+        FlushPipelineEvents();
+        if (_pipelineAccepted + _pipelineRejected > 0)
         {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "ConflictingInput", ErrorCategory.InvalidArgument, null));
+            WriteSummary(PipelineSource, _pipelineAccepted, _pipelineRejected, _writer?.DuplicatesIgnored ?? 0);
         }
 
-        private void IngestPipelineEvent(LtvEvent e)
-        {
-            _writer ??= new BackgroundDatasetWriter(Dataset, StopToken);
-            bool queued;
-            string? problem;
-            try
-            {
-                queued = _writer.TryAdd(e, out problem);
-            }
-            catch (OperationCanceledException ex) when (IsStop(ex))
-            {
-                throw new PipelineStoppedException();
-            }
+        WriteResults();
+        WriteRejectedWarning();
+    }
 
-            // Events from Import-LtvEvents always pass; one built or changed by hand may not.
-            if (queued)
-            {
-                _pipelineAccepted++;
-            }
-            else
-            {
-                RejectPipelineObject(problem!, e.ToString());
-            }
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _writer?.Dispose();
         }
 
-        private void RejectPipelineObject(string reason, string rawText)
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Emits the cmdlet's results from the complete <see cref="Dataset"/>.</summary>
+    protected abstract void WriteResults();
+
+    void IPipedInputSink.TakeEvent(LtvEvent e) => IngestPipelineEvent(e);
+
+    void IPipedInputSink.TakeFile(string file) => IngestFile(file);
+
+    void IPipedInputSink.Reject(string reason, string rawText) => RejectPipelineObject(reason, rawText);
+
+    /// <summary>
+    /// What separate parameter sets would refuse at binding time: terminating errors with the id
+    /// ConflictingInput (two ways of giving input at once) or NoInput (none at all).
+    /// </summary>
+    private void RefuseConflictingInput()
+    {
+        var bound = MyInvocation.BoundParameters;
+        var path = bound.ContainsKey(nameof(Path));
+        var literal = bound.ContainsKey(nameof(LiteralPath));
+        if (path && literal)
         {
-            _pipelineRejected++;
-            WriteRejection(new EventRejection(PipelineSource, _pipelineAccepted + _pipelineRejected, reason, rawText));
+            ThrowConflict("-Path and -LiteralPath cannot be used together: give wildcard patterns with -Path or exact names with -LiteralPath.");
         }
 
-        /// <summary>Waits until every piped event is in the dataset, before a file is read into it or results are made.</summary>
-        private void FlushPipelineEvents()
+        if ((path || literal) && bound.ContainsKey(nameof(InputObject)))
         {
-            try
-            {
-                _writer?.Flush();
-            }
-            catch (OperationCanceledException ex) when (IsStop(ex))
-            {
-                throw new PipelineStoppedException();
-            }
+            ThrowConflict($"-InputObject cannot be combined with {(path ? "-Path" : "-LiteralPath")}: give the events or files one way.");
         }
 
-        private void IngestFile(string file)
+        if (!path && !literal && !bound.ContainsKey(nameof(InputObject)) && !MyInvocation.ExpectingInput)
         {
-            FlushPipelineEvents();
-            var ingestor = new FileIngestor(Options)
-            {
-                Rejected = WriteRejection,
-                Progress = (done, total) => WriteFileProgress(file, done, total),
-            };
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException($"{MyInvocation.MyCommand.Name} needs input: give event files with -Path or -LiteralPath, or pipe events or file names in (for example Import-LtvEvents events.json | {MyInvocation.MyCommand.Name})."),
+                "NoInput",
+                ErrorCategory.InvalidArgument,
+                null));
+        }
+    }
 
-            try
-            {
-                var summary = ingestor.IngestFile(file, Dataset, StopToken);
-                CompleteFileProgress();
-                WriteSummary(summary, withDuplicates: true);
-            }
-            catch (OperationCanceledException ex) when (IsStop(ex))
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (Exception ex) when (IsFileFailure(ex))
-            {
-                WriteReadFailure(file, ex);
-            }
+    private void ThrowConflict(string message)
+    {
+        ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "ConflictingInput", ErrorCategory.InvalidArgument, null));
+    }
+
+    private void IngestPipelineEvent(LtvEvent e)
+    {
+        _writer ??= new BackgroundDatasetWriter(Dataset, StopToken);
+        bool queued;
+        string? problem;
+        try
+        {
+            queued = _writer.TryAdd(e, out problem);
+        }
+        catch (OperationCanceledException ex) when (IsStop(ex))
+        {
+            throw new PipelineStoppedException();
+        }
+
+        // Events from Import-LtvEvents always pass; one built or changed by hand may not.
+        if (queued)
+        {
+            _pipelineAccepted++;
+        }
+        else
+        {
+            RejectPipelineObject(problem!, e.ToString());
+        }
+    }
+
+    private void RejectPipelineObject(string reason, string rawText)
+    {
+        _pipelineRejected++;
+        WriteRejection(new EventRejection(PipelineSource, _pipelineAccepted + _pipelineRejected, reason, rawText));
+    }
+
+    /// <summary>Waits until every piped event is in the dataset, before a file is read into it or results are made.</summary>
+    private void FlushPipelineEvents()
+    {
+        try
+        {
+            _writer?.Flush();
+        }
+        catch (OperationCanceledException ex) when (IsStop(ex))
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    private void IngestFile(string file)
+    {
+        FlushPipelineEvents();
+        var ingestor = new FileIngestor(Options)
+        {
+            Rejected = WriteRejection,
+            Progress = (done, total) => WriteFileProgress(file, done, total),
+        };
+
+        try
+        {
+            var summary = ingestor.IngestFile(file, Dataset, StopToken);
+            CompleteFileProgress();
+            WriteSummary(summary, withDuplicates: true);
+        }
+        catch (OperationCanceledException ex) when (IsStop(ex))
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (Exception ex) when (IsFileFailure(ex))
+        {
+            WriteReadFailure(file, ex);
         }
     }
 }
