@@ -37,30 +37,39 @@ internal sealed class BenchReport
         {
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"{Path.GetFileName(size.File)}: {size.Bytes / 1e6:F1} MB, {size.Events:N0} events, {size.Customers:N0} customers, {size.DistinctKeys:N0} distinct keys, median of {size.Repetitions}, load average {size.LoadBefore?.ToString("F1", CultureInfo.InvariantCulture) ?? "?"} -> {size.LoadAfter?.ToString("F1", CultureInfo.InvariantCulture) ?? "?"}");
-            text.AppendLine("| mode | median s | MB/s | events/s | CPU s | cores used |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|");
-            foreach (var mode in size.Modes)
+            if (size.Modes.Count > 0 || size.NotMeasured.Count > 0)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {mode.Name} | {mode.MedianSeconds:F3} | {mode.MegabytesPerSecond:F1} | {mode.EventsPerSecond:N0} | {mode.MedianCpuSeconds:F3} | {mode.CoresUsed:F2} |");
+                text.AppendLine("| mode | median s | MB/s | events/s | CPU s | cores used |");
+                text.AppendLine("|---|---:|---:|---:|---:|---:|");
+                foreach (var mode in size.Modes)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"| {mode.Name} | {mode.MedianSeconds:F3} | {mode.MegabytesPerSecond:F1} | {mode.EventsPerSecond:N0} | {mode.MedianCpuSeconds:F3} | {mode.CoresUsed:F2} |");
+                }
+
+                foreach (var (mode, reason) in size.NotMeasured)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"| {mode} | {reason} | | | | |");
+                }
+
+                text.AppendLine();
             }
 
-            foreach (var (mode, reason) in size.NotMeasured)
-            {
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {mode} | {reason} | | | | |");
-            }
-
-            text.AppendLine();
             text.AppendLine("As users see it (cold: first call in a fresh process; warm: median of later calls in one process; process: the whole one-command process):");
             text.AppendLine(UserView.Render(size));
-            text.AppendLine("| mode, garbage collection per run (medians) | allocated B/event | GC pause s | gen0 | gen1 | gen2 |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|");
-            foreach (var mode in size.Modes)
+            if (size.Modes.Count > 0)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {mode.Name} | {mode.AllocatedBytesPerEvent:F0} | {mode.MedianGcPauseSeconds:F3} | {mode.MedianCollections(0):F0} | {mode.MedianCollections(1):F0} | {mode.MedianCollections(2):F0} |");
+                text.AppendLine("| mode, garbage collection per run (medians) | allocated B/event | GC pause s | gen0 | gen1 | gen2 |");
+                text.AppendLine("|---|---:|---:|---:|---:|---:|");
+                foreach (var mode in size.Modes)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"| {mode.Name} | {mode.AllocatedBytesPerEvent:F0} | {mode.MedianGcPauseSeconds:F3} | {mode.MedianCollections(0):F0} | {mode.MedianCollections(1):F0} | {mode.MedianCollections(2):F0} |");
+                }
+
+                text.AppendLine();
+                text.AppendLine(CultureInfo.InvariantCulture, $"core phases: file -> dataset {size.CoreIngestSeconds:F3} s, dataset -> top 10 {size.CoreRankSeconds:F3} s");
             }
 
             text.AppendLine();
-            text.AppendLine(CultureInfo.InvariantCulture, $"core phases: file -> dataset {size.CoreIngestSeconds:F3} s, dataset -> top 10 {size.CoreRankSeconds:F3} s");
             text.AppendLine("| ratio | value | target | met |");
             text.AppendLine("|---|---:|---|---|");
             foreach (var ratio in Ratios[size.Events])
@@ -68,13 +77,16 @@ internal sealed class BenchReport
                 text.AppendLine(CultureInfo.InvariantCulture, $"| {ratio.Name} | {ratio.Value:F2} | {ratio.Target} | {(ratio.Target == "-" ? "-" : ratio.Met ? "yes" : "NO")} |");
             }
 
-            text.AppendLine();
-            text.AppendLine("| memory (fresh process, one run) | peak working set MB | GC heap after full GC MB | bytes per distinct key |");
-            text.AppendLine("|---|---:|---:|---:|");
-            foreach (var memory in size.Memory)
+            if (size.Memory.Count > 0)
             {
-                var perKey = memory.DistinctKeys > 0 ? memory.BytesPerDistinctKey.ToString("F0", CultureInfo.InvariantCulture) : "-";
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {memory.Mode} | {memory.PeakWorkingSetBytes / 1e6:F1} | {memory.GcHeapAfterFullCollectionBytes / 1e6:F1} | {perKey} |");
+                text.AppendLine();
+                text.AppendLine("| memory (fresh process, one run) | peak working set MB | GC heap after full GC MB | bytes per distinct key |");
+                text.AppendLine("|---|---:|---:|---:|");
+                foreach (var memory in size.Memory)
+                {
+                    var perKey = memory.DistinctKeys > 0 ? memory.BytesPerDistinctKey.ToString("F0", CultureInfo.InvariantCulture) : "-";
+                    text.AppendLine(CultureInfo.InvariantCulture, $"| {memory.Mode} | {memory.PeakWorkingSetBytes / 1e6:F1} | {memory.GcHeapAfterFullCollectionBytes / 1e6:F1} | {perKey} |");
+                }
             }
         }
 

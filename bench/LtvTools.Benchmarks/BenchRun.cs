@@ -8,7 +8,7 @@ internal static class BenchRun
     private const int Top = 10;
 
     /// <param name="usersOnly">Only the "as users see it" rows (the real pwsh and DuckDB in fresh processes), for quick runs.</param>
-    public static SizeResult MeasureFile(string path, int repetitions, string? modulePath, bool usersOnly = false)
+    public static SizeResult MeasureFile(string path, int repetitions, string? modulePath, bool usersOnly = false, string? baseline = null)
     {
         var bytes = new FileInfo(path).Length;
         var array = FileLayout.IsArray(path);
@@ -37,7 +37,7 @@ internal static class BenchRun
 
         if (usersOnly)
         {
-            result.UserView.AddRange(UserView.Measure(path, events, repetitions, modulePath, fullRows));
+            result.UserView.AddRange(UserView.Measure(path, events, repetitions, modulePath, fullRows, baseline));
             result.LoadAfter = MachineLoad.OneMinute();
             return result;
         }
@@ -65,7 +65,7 @@ internal static class BenchRun
             ResultCheck.SameRows("core", fullRows, "DuckDB best query", DuckDbBestPeer.TopRows(path, array, Top))));
 
         MeasureCmdlets(path, repetitions, modulePath, ours, result);
-        result.UserView.AddRange(UserView.Measure(path, events, repetitions, modulePath, fullRows));
+        result.UserView.AddRange(UserView.Measure(path, events, repetitions, modulePath, fullRows, baseline));
 
         result.Memory.Add(MemoryProbe.Measure("core", path, null));
         result.Memory.Add(MemoryProbe.Measure("peer", path, null));

@@ -31,7 +31,9 @@ internal static class UserView
     public const string PwshFloor = "binding floor (the module's one set)";
     public const string PwshFloorThreeSets = "binding floor, three sets (the shape before)";
 
-    public static List<UserViewRow> Measure(string file, long events, int repetitions, string? module, IReadOnlyList<TopRow> reference)
+    /// <param name="baseline">Another build of the module (for example the one before a change), measured in the same
+    /// interleaved runs so that both see the same machine; its rows are labelled "(baseline)".</param>
+    public static List<UserViewRow> Measure(string file, long events, int repetitions, string? module, IReadOnlyList<TopRow> reference, string? baseline = null)
     {
         var rows = new List<UserViewRow>();
         var pwsh = PwshHost.Find(out var why);
@@ -46,6 +48,11 @@ internal static class UserView
             var host = $"pwsh {pwsh.Version}";
             forms.Add((PathForm, host, calls => pwsh.Measure(new[] { module }, "Get-TopLtvCustomer -Path $file -Top 10", file, calls), true));
             forms.Add((PipelineForm, host, calls => pwsh.Measure(new[] { module }, "Import-LtvEvents -Path $file | Get-TopLtvCustomer -Top 10", file, calls), true));
+            if (baseline != null)
+            {
+                forms.Add((PathForm + " (baseline)", host, calls => pwsh.Measure(new[] { baseline }, "Get-TopLtvCustomer -Path $file -Top 10", file, calls), true));
+                forms.Add((PipelineForm + " (baseline)", host, calls => pwsh.Measure(new[] { baseline }, "Import-LtvEvents -Path $file | Get-TopLtvCustomer -Top 10", file, calls), true));
+            }
         }
 
         forms.Add((BestPeer, "fresh process", calls => DuckDbChild.Measure(DuckDbChild.Best, file, calls), true));
