@@ -163,6 +163,19 @@ Describe 'Bad records' {
         $recordBad[1].TargetObject | Should -BeLike '*"yesterday"*'
     }
 
+    It 'carry their file, line, kind and reason as data' {
+        $messy = Join-Path $TestDrive 'messy.json'
+        "[`n" + (Get-Content -LiteralPath $mixed -TotalCount 1) + ",`n{`"type`": x},`n{}`n]" | Set-Content -LiteralPath $messy -Encoding utf8
+        $null = Get-TopLtvCustomer -LiteralPath $mixed, $messy -ErrorVariable dataBad -ErrorAction SilentlyContinue -WarningVariable dataWarning -WarningAction SilentlyContinue
+        $byFile = $dataBad | Group-Object { Split-Path -Leaf $_.Exception.File } | Sort-Object Name
+        $byFile.Name | Should -Be @('messy.json', 'mixed.jsonl')
+        $byFile | ForEach-Object Count | Should -Be @(1, 2)
+        $dataBad.Exception.Kind | Should -Be @('InvalidJson', 'InvalidEvent', 'InvalidFile')
+        $dataBad.Exception.Line | Should -Be @(2, 3, 3)
+        $dataBad[2].FullyQualifiedErrorId | Should -Be 'InvalidEventFile,LtvTools.Commands.GetTopLtvCustomerCommand'
+        $dataWarning[0].Message | Should -BeLike "*1 file was read only in part: $messy (not read: * bytes, lines 3 to 5).*"
+    }
+
     It 'stop the command at the first one with -ErrorAction Stop' {
         { Import-LtvEvents $mixed -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidEventJson,LtvTools.Commands.ImportLtvEventsCommand'
     }

@@ -282,7 +282,7 @@ public class ReadingTests
         var fifo = PipeFiles.MakeFifo(files.Directory, "events.fifo");
         var feeding = PipeFiles.Feed(fifo, PipeFiles.Gzip(Json.Array(V1, O1)));
 
-        using var reader = new ReadAheadEventReader(fifo, readAheadThresholdBytes: 0);
+        using var reader = new ReadAheadEventReader(fifo, readAheadThresholdBytes: 0); // a pipe is still read on this thread
         var events = new List<LtvEvent>();
         while (reader.Read(out var accepted, out var rejection))
         {
