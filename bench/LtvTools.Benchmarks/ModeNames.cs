@@ -15,4 +15,6 @@ internal static class ModeNames
     public const string PipelineCeiling = "pipeline-ceiling";
     public const string ParseCeiling = "parse-ceiling";
     public const string Peer = "peer-duckdb";
+    public const string PeerBest = "peer-duckdb-best";
+    public const string BindingFloorThreeSets = "binding-floor-three-sets";
 }

@@ -100,12 +100,14 @@ public static class SimpleLtv
             State = profile?.State,
             SiteVisits = customer.SiteVisits,
             Orders = customer.Orders,
-            TotalSpend = customer.TotalSpend,
+            TotalSpend = OutputScale.Money(customer.TotalSpend),
             TotalWeeks = weeks,
-            SpendPerVisit = customer.SiteVisits == 0 ? (decimal?)null : customer.TotalSpend / customer.SiteVisits,
-            VisitsPerWeek = weeks <= 0 ? 0m : (decimal)customer.SiteVisits / weeks,
-            WeeklyValue = weeks <= 0 ? 0m : customer.TotalSpend / weeks,
-            Ltv = ltv,
+            SpendPerVisit = customer.SiteVisits == 0 ? (decimal?)null : OutputScale.Money(customer.TotalSpend / customer.SiteVisits),
+            VisitsPerWeek = weeks <= 0 ? 0m : OutputScale.Ratio((decimal)customer.SiteVisits / weeks),
+            WeeklyValue = OutputScale.Money(weeks <= 0 ? 0m : customer.TotalSpend / weeks),
+
+            // Ranked on the exact value (ranked[i].Ltv); shown rounded to cents.
+            Ltv = OutputScale.Money(ltv),
         };
     }
 }

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Management.Automation;
 using System.Text;
+using LtvTools.Core.Tests;
 
 namespace LtvTools.Module.Tests;
 
@@ -100,53 +100,21 @@ public class ReadingErrorTests
         Assert.Empty(result.Output);
     }
 
-    private static string MakeFifo(TempFolder dir, string name)
-    {
-        var path = System.IO.Path.Combine(dir.Path, name);
-        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", path) { UseShellExecute = false })!;
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
-        return path;
-    }
-
-    private static Thread Feed(string fifo, byte[] bytes)
-    {
-        var writer = new Thread(() =>
-        {
-            using var stream = new FileStream(fifo, FileMode.Open, FileAccess.Write);
-            stream.Write(bytes, 0, bytes.Length);
-        }) { IsBackground = true };
-        writer.Start();
-        return writer;
-    }
-
-    private static byte[] Gzip(string text)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            var bytes = Encoding.UTF8.GetBytes(text);
-            gzip.Write(bytes, 0, bytes.Length);
-        }
-
-        return buffer.ToArray();
-    }
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void A_named_pipe_is_read_beside_a_file_without_stopping_the_command(bool gzip)
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        if (!PipeFiles.Supported)
         {
             return;
         }
 
         using var dir = new TempFolder();
         var good = dir.Write("good.jsonl", Visit + "\n" + Order + "\n");
-        var fifo = MakeFifo(dir, "stream.fifo");
+        var fifo = PipeFiles.MakeFifo(dir.Path, "stream.fifo");
         var text = string.Concat(Enumerable.Range(2, 3000).Select(i => Order2(i) + "\n"));
-        var feeding = Feed(fifo, gzip ? Gzip(text) : Encoding.UTF8.GetBytes(text));
+        var feeding = PipeFiles.Feed(fifo, gzip ? PipeFiles.Gzip(text) : Encoding.UTF8.GetBytes(text));
         using var ps = ModuleRunspace.Start();
 
         var result = ps.Run("Get-TopLtvCustomer -Path $args[0], $args[1] -Verbose | ForEach-Object { '{0} {1}' -f $_.CustomerId, $_.TotalSpend }", good, fifo);
@@ -158,16 +126,40 @@ public class ReadingErrorTests
     }
 
     [Fact]
+    public void A_file_that_fails_while_being_read_is_FileReadFailed_for_it_alone()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // /proc/self/mem opens, but reading it from offset 0 fails with EIO: a read failure, not a missing file.
+        using var dir = new TempFolder();
+        var good = dir.Write("good.jsonl", Visit + "\n" + Order + "\n");
+        var fifo = PipeFiles.MakeFifo(dir.Path, "stream.fifo");
+        var feeding = PipeFiles.Feed(fifo, Encoding.UTF8.GetBytes(Order2(2) + "\n"));
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run("Get-TopLtvCustomer -LiteralPath $args[0], '/proc/self/mem', $args[1] | ForEach-Object CustomerId", fifo, good);
+        feeding.Join();
+
+        Assert.Null(result.Terminating);
+        Assert.Equal(new[] { "c1", "c2" }, result.Output.Select(o => o.ToString()));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("FileReadFailed,LtvTools.Commands.GetTopLtvCustomerCommand", ErrorCategory.ReadError, "/proc/self/mem"), (error.FullyQualifiedErrorId, error.CategoryInfo.Category, (string)error.TargetObject));
+    }
+
+    [Fact]
     public void Import_streams_a_gzip_named_pipe()
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        if (!PipeFiles.Supported)
         {
             return;
         }
 
         using var dir = new TempFolder();
-        var fifo = MakeFifo(dir, "stream.fifo");
-        var feeding = Feed(fifo, Gzip("[" + Visit + "," + Order + "]"));
+        var fifo = PipeFiles.MakeFifo(dir.Path, "stream.fifo");
+        var feeding = PipeFiles.Feed(fifo, PipeFiles.Gzip("[" + Visit + "," + Order + "]"));
         using var ps = ModuleRunspace.Start();
 
         var result = ps.Run("Import-LtvEvents -LiteralPath $args[0] | ForEach-Object Key", fifo);

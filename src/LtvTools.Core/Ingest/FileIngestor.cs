@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -82,6 +83,7 @@ internal sealed class FileIngestor
         return IngestSerial(path, file, dataset, cancellation);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private IngestSummary IngestSerial(string path, EventFile file, LtvDataset dataset, CancellationToken cancellation)
     {
         using (var reader = new EventFileReader(path, file, _options.ExchangeRates, cancellation))
@@ -221,9 +223,11 @@ internal sealed class FileIngestor
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static void ApplyVisitSide(EventBatch batch, LtvDataset dataset) =>
         dataset.AddRange(batch.Events, 0, batch.Count, visitSide: true);
 
+    [MethodImpl(HotPath.Optimized)]
     private Exception? ApplyOrderSideInOrder(string path, ChunkPlan plan, BatchChannel<EventBatch>[] queues, ConcurrentBag<EventBatch> spare, BatchChannel<EventBatch> visitWork, LtvDataset dataset, IngestSummary summary, CancellationToken cancellation)
     {
         long linesBefore = 0;
@@ -273,6 +277,7 @@ internal sealed class FileIngestor
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void ReadChunk(string path, ChunkPlan plan, int index, BatchChannel<EventBatch> queue, ConcurrentBag<EventBatch> spare, IngestSummary summary, CancellationToken cancellation)
     {
         EventBatch Fresh() => spare.TryTake(out var reused) ? reused : new EventBatch();

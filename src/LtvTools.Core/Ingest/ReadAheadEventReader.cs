@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -35,10 +36,11 @@ internal sealed class ReadAheadEventReader : IDisposable
     /// <summary>Opens <paramref name="path"/>; files of at least <paramref name="readAheadThresholdBytes"/> are parsed on another thread.</summary>
     public ReadAheadEventReader(string path, ExchangeRateTable? rates = null, CancellationToken cancellation = default, long readAheadThresholdBytes = 1L << 20)
     {
-        // Opened here, so a file that cannot be opened fails in the caller, as EventFileReader would.
+        // Opened here, so a file that cannot be opened fails in the caller, as EventFileReader would. A pipe is
+        // read on the calling thread: a reader thread blocked in a read that no writer ends could not be stopped.
         _reader = new EventFileReader(path ?? throw new ArgumentNullException(nameof(path)), EventFile.Open(path), rates, cancellation);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        if (_reader.Length >= readAheadThresholdBytes && Environment.ProcessorCount > 1)
+        if (_reader.HasLength && _reader.Length >= readAheadThresholdBytes && Environment.ProcessorCount > 1)
         {
             _ready = new BatchChannel<ReadAheadBatch>(BatchesInFlight);
             _producer = Task.Factory.StartNew(Produce, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -123,6 +125,7 @@ internal sealed class ReadAheadEventReader : IDisposable
         _stop.Dispose();
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void Produce()
     {
         var token = _stop.Token;

@@ -17,7 +17,7 @@ namespace LtvTools.Core;
 /// trailer's size (ISIZE) of the file must match the bytes produced, so a multi-member file is reported
 /// rather than read in part silently.
 /// </remarks>
-internal sealed class GzipIntegrityStream : Stream
+internal sealed class GzipIntegrityStream : ForwardReadStream
 {
     private static readonly byte[] CheckPayload = System.Text.Encoding.ASCII.GetBytes("LtvTools: the end of the gzip input");
     private static readonly byte[] CheckMember = Compress(CheckPayload);
@@ -35,14 +35,6 @@ internal sealed class GzipIntegrityStream : Stream
         _input = new CheckedEnd(raw);
         _gzip = new GZipStream(_input, CompressionMode.Decompress, leaveOpen: true);
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -84,16 +76,6 @@ internal sealed class GzipIntegrityStream : Stream
 
         return 0;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -177,7 +159,7 @@ internal sealed class GzipIntegrityStream : Stream
     }
 
     /// <summary>The file's bytes, then (once asked) the check member.</summary>
-    private sealed class CheckedEnd : Stream
+    private sealed class CheckedEnd : ForwardReadStream
     {
         private readonly Stream _inner;
         private int _checkServed = -1;
@@ -185,20 +167,6 @@ internal sealed class GzipIntegrityStream : Stream
         public CheckedEnd(Stream inner)
         {
             _inner = inner;
-        }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
         }
 
         public void AppendCheckMember() => _checkServed = 0;
@@ -215,15 +183,5 @@ internal sealed class GzipIntegrityStream : Stream
             _checkServed += read;
             return read;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -8,7 +8,7 @@ namespace LtvTools.Core;
 /// pipe or FIFO reads like a file), the bytes taken are counted (progress) and the last four are kept (the
 /// gzip trailer's size check).
 /// </summary>
-internal sealed class RawInputStream : Stream
+internal sealed class RawInputStream : ForwardReadStream
 {
     private readonly Stream _inner;
     private readonly byte[] _head;
@@ -58,14 +58,6 @@ internal sealed class RawInputStream : Stream
         return true;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position
     {
         get => _taken;
@@ -95,16 +87,6 @@ internal sealed class RawInputStream : Stream
         _tailCount = (int)Math.Min(4, _tailCount + (long)read);
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -50,6 +51,40 @@ public sealed class ExchangeRateTable
         }
     }
 
+    /// <summary>
+    /// A rate written as text, read strictly: invariant digits with at most one '.', nothing else (no sign,
+    /// no group separator, no exponent, no spaces). '1,08' is refused rather than read as 108, the invariant
+    /// culture's reading of a German 1.08.
+    /// </summary>
+    public static bool TryParseRate(string text, out decimal rate)
+    {
+        rate = 0m;
+        if (text is null || text.Length == 0)
+        {
+            return false;
+        }
+
+        var sawDigit = false;
+        var sawPoint = false;
+        foreach (var c in text)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                sawDigit = true;
+            }
+            else if (c == '.' && !sawPoint)
+            {
+                sawPoint = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return sawDigit && decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out rate);
+    }
+
     /// <summary>No rates: only USD amounts are accepted.</summary>
     public static ExchangeRateTable UsdOnly { get; } = new ExchangeRateTable();
 
@@ -60,6 +95,7 @@ public sealed class ExchangeRateTable
     internal IEnumerable<KeyValuePair<string, decimal>> All => _rates;
 
     /// <summary>The rate to USD, or false when the caller supplied none (USD is always 1).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool TryGetRate(string currency, out decimal rate)
     {
         if (string.Equals(currency, AmountParser.DefaultCurrency, StringComparison.Ordinal))

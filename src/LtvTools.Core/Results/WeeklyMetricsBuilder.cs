@@ -160,11 +160,11 @@ internal static class WeeklyMetricsBuilder
             CustomerId = customerId,
             Year = label.Year,
             Week = label.Week,
-            WeekStart = WeekCalendar.WeekStartDate(week, weekStart),
+            WeekStart = WeekCalendar.WeekStartDate(week, weekStart).DateTime,
             SiteVisits = cell.Visits,
             Orders = cell.Orders,
-            OrderAmount = cell.Amount,
-            SpendPerVisit = cell.Visits == 0 ? (decimal?)null : cell.Amount / cell.Visits,
+            OrderAmount = OutputScale.Money(cell.Amount),
+            SpendPerVisit = cell.Visits == 0 ? (decimal?)null : OutputScale.Money(cell.Amount / cell.Visits),
         };
     }
 

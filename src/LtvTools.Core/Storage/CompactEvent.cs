@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LtvTools.Core;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal struct CompactEvent
     public decimal AmountUsd;
     public CustomerProfile Profile;
 
+    [MethodImpl(HotPath.Optimized)]
     public static CompactEvent From(in EventFields fields, Utf8TextCache? texts = null)
     {
         var compact = new CompactEvent
@@ -44,6 +47,7 @@ internal struct CompactEvent
     }
 
     /// <summary>An event object in compact form; it must pass <see cref="LtvDataset.Check"/>.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static CompactEvent From(LtvEvent e)
     {
         var compact = new CompactEvent

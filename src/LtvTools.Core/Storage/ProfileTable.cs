@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -41,6 +42,7 @@ internal sealed class ProfileTable : IComparer<int>
     }
 
     /// <summary>The number of <paramref name="profile"/>, given it when first seen.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public int IdOf(CustomerProfile profile)
     {
         if (_ids.TryGetValue(profile, out var id))
@@ -78,6 +80,7 @@ internal sealed class ProfileTable : IComparer<int>
         return byCity != 0 ? byCity : string.CompareOrdinal(left.State, right.State);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private string? Share(string? text)
     {
         if (text is null)

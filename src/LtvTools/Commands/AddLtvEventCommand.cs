@@ -5,7 +5,7 @@ using LtvTools.Core;
 namespace LtvTools.Commands;
 
 /// <summary>Add-LtvEvent: Ingest(e, D) for more events, into an existing dataset (changed in place).</summary>
-[Cmdlet(VerbsCommon.Add, "LtvEvent", DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsCommon.Add, "LtvEvent")]
 [OutputType(typeof(LtvDataset))]
 public sealed class AddLtvEventCommand : DatasetCmdlet
 {

@@ -9,10 +9,8 @@ namespace LtvTools.Commands;
 /// </summary>
 public abstract class DatasetResultCmdlet : DatasetCmdlet
 {
-    protected const string DatasetSet = "Dataset";
-
     /// <summary>Datasets to make results from (several are merged first), for example from New-LtvDataset or Import-LtvDataset.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = DatasetSet)]
+    [Parameter]
     [ValidateNotNull]
     public LtvDataset[]? Dataset { get; set; }
 
@@ -22,21 +20,13 @@ public abstract class DatasetResultCmdlet : DatasetCmdlet
 
     protected override bool ReadsInputDatasetInPlace => true;
 
+    protected override bool HasDatasetInput => Dataset != null;
+
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
         Options.WeekStart = WeekStart;
-    }
-
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName != DatasetSet)
-        {
-            base.ProcessRecord();
-            return;
-        }
-
-        foreach (var dataset in Dataset!)
+        foreach (var dataset in Dataset ?? System.Array.Empty<LtvDataset>())
         {
             if (dataset != null)
             {

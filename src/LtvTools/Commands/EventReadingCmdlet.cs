@@ -10,15 +10,13 @@ using LtvTools.Core;
 namespace LtvTools.Commands;
 
 /// <summary>
-/// What the three cmdlets share: -Path/-LiteralPath resolved through the provider, -ExchangeRate,
-/// rejected records written as non-terminating errors, progress for large files, the per-file verbose
-/// summary and the single closing warning.
+/// What the three cmdlets share: -ExchangeRate, stopping, rejected records written as non-terminating
+/// errors, progress for large files, the per-file verbose summary and the single closing warning. Each
+/// cmdlet declares its own -Path and -LiteralPath (their pipeline binding differs), resolved by
+/// <see cref="ProviderPathResolver"/>.
 /// </summary>
 public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
 {
-    protected const string PathSet = "Path";
-    protected const string LiteralPathSet = "LiteralPath";
-
     /// <summary>Files at least this large show progress; smaller ones finish before it would be seen.</summary>
     private const long ProgressThresholdBytes = 4L << 20;
 
@@ -29,30 +27,12 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
     private ProgressThrottle? _progress;
     private ProviderPathResolver? _paths;
 
-    /// <summary>Event files; wildcards are expanded by the provider.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[] Path { get; set; } = Array.Empty<string>();
-
-    /// <summary>
-    /// Event files taken exactly as written (no wildcards). Get-ChildItem output binds here by its PSPath,
-    /// and plain FileInfo objects by FullName, so names with [ or ] are read as they are.
-    /// </summary>
-    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP", "FullName")]
-    [ValidateNotNullOrEmpty]
-    public string[] LiteralPath { get; set; } = Array.Empty<string>();
-
     /// <summary>Rates to USD for other currencies, for example @{ EUR = 1.08 }.</summary>
     [Parameter]
     public Hashtable? ExchangeRate { get; set; }
 
     /// <summary>The rates from -ExchangeRate (USD only when none were given).</summary>
     protected ExchangeRateTable Rates { get; private set; } = ExchangeRateTable.UsdOnly;
-
-    /// <summary>Resolves paths through the provider, writing an error for each that names no file.</summary>
-    internal ProviderPathResolver Paths => _paths ??= new ProviderPathResolver(this);
 
     /// <summary>Cancelled when the pipeline is stopped (Ctrl+C), so engine threads stop and files close.</summary>
     protected CancellationToken StopToken => _stop.Token;
@@ -85,30 +65,8 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
     /// <summary>True when <paramref name="ex"/> is the engine giving up because the pipeline was stopped.</summary>
     protected bool IsStop(Exception ex) => ex is OperationCanceledException && _stop.IsCancellationRequested;
 
-    /// <summary>
-    /// The file-system paths of this record's -Path or -LiteralPath. Missing paths, directories and
-    /// non-file-system paths become non-terminating errors, and the remaining paths are still returned.
-    /// </summary>
-    protected IEnumerable<string> ResolveFiles()
-    {
-        var literal = ParameterSetName == LiteralPathSet;
-        foreach (var path in literal ? LiteralPath : Path)
-        {
-            foreach (var file in Paths.Resolve(path, literal))
-            {
-                yield return file;
-            }
-        }
-    }
-
-    /// <summary>One file item (for example a FileInfo from Get-ChildItem) taken literally.</summary>
-    protected IEnumerable<string> ResolveFileItem(FileSystemInfo item) => Paths.ResolveLiteral(item.FullName);
-
-    /// <summary>A path piped in as a string, resolved with wildcards as -Path would be.</summary>
-    protected IEnumerable<string> ResolvePipedPath(string path) => Paths.ResolveWildcard(path);
-
-    /// <summary>A path piped in as a property that names a file literally (LiteralPath, PSPath, FullName).</summary>
-    protected IEnumerable<string> ResolvePipedLiteralPath(string path) => Paths.ResolveLiteral(path);
+    /// <summary>Resolves the paths the user gave; each one that names no file is a non-terminating error.</summary>
+    internal ProviderPathResolver Paths => _paths ??= new ProviderPathResolver(this);
 
     /// <summary>Reports one rejected record of a file as a non-terminating InvalidData error.</summary>
     private protected void WriteRejection(EventRejection rejection)
@@ -134,13 +92,18 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
         {
             // Gone between resolving and opening, or a symbolic link whose target is missing (the link
             // itself exists, so the path resolved): the usual not-found error.
-            Paths.WritePathNotFound(file, new ItemNotFoundException(IsLink(file)
+            WritePathNotFound(file, new ItemNotFoundException(IsLink(file)
                 ? $"Cannot find path '{file}' because it is a symbolic link whose target does not exist."
                 : $"Cannot find path '{file}' because it does not exist.", ex));
             return;
         }
 
         WriteError(new ErrorRecord(ex, "FileReadFailed", ErrorCategory.ReadError, file));
+    }
+
+    private void WritePathNotFound(string path, Exception ex)
+    {
+        WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
     }
 
     private static bool IsLink(string file)
@@ -261,6 +224,26 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
         return message;
     }
 
+    /// <summary>
+    /// A number is taken as it is; a string is read strictly (<see cref="ExchangeRateTable.TryParseRate"/>), since
+    /// PowerShell's own conversion reads '1,08' as 108.
+    /// </summary>
+    private static decimal ToRate(string currency, object? value)
+    {
+        var unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
+        if (unwrapped is string text)
+        {
+            if (!ExchangeRateTable.TryParseRate(text, out var parsed))
+            {
+                throw new ArgumentException($"The rate for '{currency}' is '{text}'; a rate written as text takes invariant digits and at most one '.', such as '1.08', with no ',' or group separators.");
+            }
+
+            return parsed;
+        }
+
+        return (decimal)LanguagePrimitives.ConvertTo(unwrapped, typeof(decimal), CultureInfo.InvariantCulture);
+    }
+
     private ExchangeRateTable ToRateTable(Hashtable? rates)
     {
         if (rates is null || rates.Count == 0)
@@ -274,8 +257,7 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
             foreach (DictionaryEntry entry in rates)
             {
                 var currency = LanguagePrimitives.ConvertTo<string>(entry.Key);
-                var rate = (decimal)LanguagePrimitives.ConvertTo(entry.Value, typeof(decimal), CultureInfo.InvariantCulture);
-                pairs.Add(new KeyValuePair<string, decimal>(currency, rate));
+                pairs.Add(new KeyValuePair<string, decimal>(currency, ToRate(currency, entry.Value)));
             }
 
             return new ExchangeRateTable(pairs);

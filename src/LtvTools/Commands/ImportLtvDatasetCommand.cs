@@ -29,7 +29,7 @@ public sealed class ImportLtvDatasetCommand : PSCmdlet
 
     protected override void ProcessRecord()
     {
-        _paths ??= new ProviderPathResolver(this, "dataset files");
+        _paths ??= new ProviderPathResolver(this);
         var literal = ParameterSetName == LiteralPathSet;
         foreach (var path in literal ? LiteralPath : Path)
         {

@@ -7,24 +7,37 @@ namespace LtvTools.Commands;
 
 /// <summary>
 /// Turns the paths a user gave (-Path with wildcards, -LiteralPath as written, a piped string or file item)
-/// into file-system paths, as Import-Csv and Get-Content do through the provider. Each path that cannot name
-/// a file becomes a non-terminating error naming it (PathNotFound, PathIsDirectory, NotFileSystemPath), and
-/// the other paths are still returned.
+/// into file-system paths, as Import-Csv and Get-Content do through the provider. Each path that cannot
+/// name a file becomes a non-terminating error naming it, and the other paths are still returned.
 /// </summary>
+/// <remarks>
+/// Error ids: PathNotFound (ObjectNotFound) for a missing path or a wildcard that matches nothing, with a
+/// hint at -LiteralPath when brackets may have been meant literally; PathIsJsonText (InvalidArgument) for
+/// JSON text given where a path belongs; PathIsDirectory and NotFileSystemPath (InvalidArgument).
+/// </remarks>
 internal sealed class ProviderPathResolver
 {
     private readonly PSCmdlet _cmdlet;
-    private readonly string _files;
 
-    /// <summary>A resolver for <paramref name="cmdlet"/>, whose messages call the files it reads <paramref name="files"/>.</summary>
-    public ProviderPathResolver(PSCmdlet cmdlet, string files = "event files")
+    public ProviderPathResolver(PSCmdlet cmdlet)
     {
         _cmdlet = cmdlet;
-        _files = files;
     }
 
     /// <summary>The files of one path: literally when <paramref name="literal"/>, else with wildcards expanded.</summary>
     public IEnumerable<string> Resolve(string path, bool literal) => literal ? ResolveLiteral(path) : ResolveWildcard(path);
+
+    /// <summary>The files of every path, in the order given.</summary>
+    public IEnumerable<string> ResolveAll(IEnumerable<string> paths, bool literal)
+    {
+        foreach (var path in paths)
+        {
+            foreach (var file in Resolve(path, literal))
+            {
+                yield return file;
+            }
+        }
+    }
 
     /// <summary>A path with wildcards, as -Path takes it.</summary>
     public IEnumerable<string> ResolveWildcard(string path)
@@ -37,11 +50,18 @@ internal sealed class ProviderPathResolver
         }
         catch (SessionStateException ex)
         {
-            WritePathNotFound(path, ex);
+            WriteNotFound(path, ex);
             return Array.Empty<string>();
         }
 
-        return KeepFiles(path, provider, resolved);
+        var files = KeepFiles(path, provider, resolved);
+        if (files.Count == 0 && IsFileSystem(provider) && IsEmpty(resolved))
+        {
+            // The provider returns nothing, and says nothing, when a pattern matches no file.
+            WriteNoMatch(path);
+        }
+
+        return files;
     }
 
     /// <summary>A path taken exactly as written, as -LiteralPath takes it.</summary>
@@ -55,17 +75,36 @@ internal sealed class ProviderPathResolver
         }
         catch (SessionStateException ex)
         {
-            WritePathNotFound(path, ex);
+            WriteNotFound(path, ex);
             return Array.Empty<string>();
         }
 
         if (IsFileSystem(provider) && !File.Exists(resolved) && !Directory.Exists(resolved))
         {
-            WritePathNotFound(path, new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."));
+            WriteNotFound(path, new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."));
             return Array.Empty<string>();
         }
 
         return KeepFiles(path, provider, new[] { resolved });
+    }
+
+    /// <summary>
+    /// True for text that starts as a JSON object or array does: a record piped as text (Get-Content without
+    /// ConvertFrom-Json) rather than a path. Only used once the text has failed to resolve, so a real file
+    /// named like "[2017].json" is still read.
+    /// </summary>
+    internal static bool LooksLikeJson(string text)
+    {
+        var trimmed = text.TrimStart();
+        return trimmed.Length > 0 && (trimmed[0] == '{' || trimmed[0] == '[');
+    }
+
+    private static bool IsEmpty(IEnumerable<string> items)
+    {
+        using (var e = items.GetEnumerator())
+        {
+            return !e.MoveNext();
+        }
     }
 
     private List<string> KeepFiles(string path, ProviderInfo provider, IEnumerable<string> resolved)
@@ -74,7 +113,7 @@ internal sealed class ProviderPathResolver
         if (!IsFileSystem(provider))
         {
             _cmdlet.WriteError(new ErrorRecord(
-                new ArgumentException($"'{path}' is on the {provider.Name} provider; {_files} must be on the FileSystem provider."),
+                new ArgumentException($"'{path}' is on the {provider.Name} provider; event files must be on the FileSystem provider."),
                 "NotFileSystemPath",
                 ErrorCategory.InvalidArgument,
                 path));
@@ -86,7 +125,7 @@ internal sealed class ProviderPathResolver
             if (Directory.Exists(file))
             {
                 _cmdlet.WriteError(new ErrorRecord(
-                    new ArgumentException($"'{file}' is a directory; give the {_files} in it (for example '{System.IO.Path.Combine(file, "*.json")}')."),
+                    new ArgumentException($"'{file}' is a directory; give the event files in it (for example '{Path.Combine(file, "*.json")}')."),
                     "PathIsDirectory",
                     ErrorCategory.InvalidArgument,
                     file));
@@ -99,10 +138,44 @@ internal sealed class ProviderPathResolver
         return files;
     }
 
-    /// <summary>The error for a path that names nothing (PathNotFound, ObjectNotFound), the other paths still read.</summary>
-    public void WritePathNotFound(string path, Exception ex)
+    private void WriteNotFound(string path, Exception ex)
     {
+        if (LooksLikeJson(path))
+        {
+            WriteJsonText(path);
+            return;
+        }
+
         _cmdlet.WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+    }
+
+    private void WriteNoMatch(string pattern)
+    {
+        if (LooksLikeJson(pattern))
+        {
+            WriteJsonText(pattern);
+            return;
+        }
+
+        var message = $"No file matches the pattern '{pattern}'.";
+        if (pattern.IndexOf('[') >= 0 || pattern.IndexOf(']') >= 0)
+        {
+            message += " In -Path, [ and ] are wildcards (one of the characters between them); to read a file whose name holds brackets, use -LiteralPath.";
+        }
+
+        _cmdlet.WriteError(new ErrorRecord(new ItemNotFoundException(message), "PathNotFound", ErrorCategory.ObjectNotFound, pattern));
+    }
+
+    private void WriteJsonText(string text)
+    {
+        const int Shown = 40;
+        var start = text.Trim();
+        var shown = start.Length <= Shown ? start : start.Substring(0, Shown) + "...";
+        _cmdlet.WriteError(new ErrorRecord(
+            new ArgumentException($"'{shown}' is not a path: this looks like JSON text; pipe it through ConvertFrom-Json or use -Path."),
+            "PathIsJsonText",
+            ErrorCategory.InvalidArgument,
+            text));
     }
 
     private static bool IsFileSystem(ProviderInfo provider) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using LtvTools.Core;
@@ -163,18 +162,6 @@ public class ReadingTests
         Assert.True(run.Summaries[0].ReadInPart);
     }
 
-    private static byte[] Gzip(string text)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            var bytes = Encoding.UTF8.GetBytes(text);
-            gzip.Write(bytes, 0, bytes.Length);
-        }
-
-        return buffer.ToArray();
-    }
-
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -184,7 +171,7 @@ public class ReadingTests
 
         // cat a.jsonl.gz b.jsonl.gz > m.gz; the first member large enough to span many reads.
         var first = string.Concat(Enumerable.Range(0, 3000).Select(i => Json.Visit($"v{i}", "c1", "2020-01-01T10:00:00Z") + "\n"));
-        var path = files.WriteBytes("m.jsonl.gz", Gzip(first).Concat(Gzip(Json.Lines(O1, V2))).Concat(Gzip(string.Empty)).Concat(Gzip(Json.Lines(O2))).ToArray());
+        var path = files.WriteBytes("m.jsonl.gz", PipeFiles.Gzip(first).Concat(PipeFiles.Gzip(Json.Lines(O1, V2))).Concat(PipeFiles.Gzip(string.Empty)).Concat(PipeFiles.Gzip(Json.Lines(O2))).ToArray());
 
         var run = IngestRun.Of(parallelism: parallelism, paths: path);
 
@@ -201,7 +188,7 @@ public class ReadingTests
     public void AMultiMemberGzipFileCutShortIsStillCalledTruncated(int cut)
     {
         using var files = new TestFiles();
-        var whole = Gzip(Json.Lines(V1, O1)).Concat(Gzip(Json.Lines(V2, O2))).ToArray();
+        var whole = PipeFiles.Gzip(Json.Lines(V1, O1)).Concat(PipeFiles.Gzip(Json.Lines(V2, O2))).ToArray();
         var path = files.WriteBytes("cut.jsonl.gz", whole[..(whole.Length - cut)]);
 
         var run = IngestRun.Of(paths: path);
@@ -250,49 +237,27 @@ public class ReadingTests
         Assert.Throws<FileNotFoundException>(() => new FileIngestor().IngestFile(link, new LtvDataset()));
     }
 
-    /// <summary>A FIFO (named pipe) fed by a writer thread: it cannot seek, and has no length.</summary>
-    private static string MakeFifo(TestFiles files, string name)
-    {
-        var path = Path.Combine(files.Directory, name);
-        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", path) { UseShellExecute = false })!;
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
-        return path;
-    }
-
-    /// <summary>Writes <paramref name="bytes"/> into the FIFO from another thread (opening it blocks until the reader opens it).</summary>
-    private static Thread Feed(string fifo, byte[] bytes)
-    {
-        var writer = new Thread(() =>
-        {
-            using var stream = new FileStream(fifo, FileMode.Open, FileAccess.Write);
-            stream.Write(bytes, 0, bytes.Length);
-        }) { IsBackground = true };
-        writer.Start();
-        return writer;
-    }
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void AFifoIsReadForwardsLikeTheSameFile(bool gzip)
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        if (!PipeFiles.Supported)
         {
             return;
         }
 
         using var files = new TestFiles();
         var text = string.Concat(Enumerable.Range(0, 5000).Select(i => Json.Order($"o{i}", $"c{i % 50}", "2020-01-01T10:00:00Z", "2.00 USD") + "\n")) + "not json\n";
-        var bytes = gzip ? Gzip(text) : Encoding.UTF8.GetBytes(text);
+        var bytes = gzip ? PipeFiles.Gzip(text) : Encoding.UTF8.GetBytes(text);
         var file = files.WriteBytes("same.jsonl", bytes);
-        var fifo = MakeFifo(files, "events.fifo");
+        var fifo = PipeFiles.MakeFifo(files.Directory, "events.fifo");
 
         var progress = new List<(long Done, long Total)>();
         var rejections = new List<EventRejection>();
         var ingestor = new FileIngestor { MaxDegreeOfParallelism = 3, ParallelThresholdBytes = 0, Rejected = rejections.Add, Progress = (done, total) => progress.Add((done, total)) };
         var dataset = new LtvDataset();
-        var feeding = Feed(fifo, bytes);
+        var feeding = PipeFiles.Feed(fifo, bytes);
         var summary = ingestor.IngestFile(fifo, dataset);
         feeding.Join();
 
@@ -308,16 +273,16 @@ public class ReadingTests
     [Fact]
     public void AFifoReadsAsObjectsToo()
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        if (!PipeFiles.Supported)
         {
             return;
         }
 
         using var files = new TestFiles();
-        var fifo = MakeFifo(files, "events.fifo");
-        var feeding = Feed(fifo, Gzip(Json.Array(V1, O1)));
+        var fifo = PipeFiles.MakeFifo(files.Directory, "events.fifo");
+        var feeding = PipeFiles.Feed(fifo, PipeFiles.Gzip(Json.Array(V1, O1)));
 
-        using var reader = new ReadAheadEventReader(fifo, readAheadThresholdBytes: 0);
+        using var reader = new ReadAheadEventReader(fifo, readAheadThresholdBytes: 0); // a pipe is still read on this thread
         var events = new List<LtvEvent>();
         while (reader.Read(out var accepted, out var rejection))
         {
