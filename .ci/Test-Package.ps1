@@ -58,7 +58,7 @@ $expected = @($expected | Sort-Object -Unique)
 $packaging = '^(\[Content_Types\]\.xml|_rels/\.rels|LtvTools\.nuspec|package/services/metadata/core-properties/[0-9a-f]+\.psmdcp)$'
 $content = @($entries | Where-Object { $_ -notmatch $packaging })
 
-foreach ($file in 'LtvTools.psd1', 'LtvTools.format.ps1xml', 'en-US/LtvTools.dll-Help.xml', 'en-US/about_LtvTools.help.txt',
+foreach ($file in 'LtvTools.psd1', 'LtvTools.format.ps1xml', 'LtvTools.types.ps1xml', 'en-US/LtvTools.dll-Help.xml', 'en-US/about_LtvTools.help.txt',
     'LICENSE', 'LtvTools.dll', 'LtvTools.Core.dll', 'System.Text.Json.dll', 'System.Memory.dll', 'LtvTools.nuspec') {
     Test-Check "the package holds $file" { $entries -contains $file }
 }

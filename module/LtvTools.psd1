@@ -11,6 +11,7 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
+    TypesToProcess         = @('LtvTools.types.ps1xml')
     FormatsToProcess       = @('LtvTools.format.ps1xml')
     CmdletsToExport        = @('Import-LtvEvents', 'Get-TopLtvCustomer', 'Get-LtvWeeklyMetrics')
     FunctionsToExport      = @()

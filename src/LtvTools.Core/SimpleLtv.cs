@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace LtvTools.Core;
 
@@ -71,8 +72,17 @@ public static class SimpleLtv
             throw new ArgumentNullException(nameof(D));
         }
 
-        return WeeklyMetricsBuilder.Build(D, (options ?? LtvOptions.Default).WeekStart, includeCustomer, includeEmptyWeeks);
+        return new List<LtvWeeklyMetric>(WeeklyMetricsBuilder.Build(D, (options ?? LtvOptions.Default).WeekStart, includeCustomer, includeEmptyWeeks));
     }
+
+    /// <summary>
+    /// The rows of <see cref="WeeklyMetrics"/>, in the same order, made one at a time as they are enumerated:
+    /// memory stays proportional to the dataset even with <paramref name="includeEmptyWeeks"/> (customers ×
+    /// weeks rows), the first row comes before the last is made, and <paramref name="cancellation"/> is
+    /// checked while the rows are prepared and between customers.
+    /// </summary>
+    public static IEnumerable<LtvWeeklyMetric> EnumerateWeeklyMetrics(LtvDataset D, LtvOptions? options = null, Func<string, bool>? includeCustomer = null, bool includeEmptyWeeks = false, CancellationToken cancellation = default) =>
+        WeeklyMetricsBuilder.Build(D, (options ?? LtvOptions.Default).WeekStart, includeCustomer, includeEmptyWeeks, cancellation);
 
     /// <summary>52 × LifespanYears × TotalSpend / TotalWeeks, dividing last so no precision is lost early.</summary>
     internal static decimal Ltv(decimal totalSpend, long totalWeeks, decimal lifespanYears) =>
@@ -90,12 +100,14 @@ public static class SimpleLtv
             State = profile?.State,
             SiteVisits = customer.SiteVisits,
             Orders = customer.Orders,
-            TotalSpend = customer.TotalSpend,
+            TotalSpend = OutputScale.Money(customer.TotalSpend),
             TotalWeeks = weeks,
-            SpendPerVisit = customer.SiteVisits == 0 ? (decimal?)null : customer.TotalSpend / customer.SiteVisits,
-            VisitsPerWeek = weeks <= 0 ? 0m : (decimal)customer.SiteVisits / weeks,
-            WeeklyValue = weeks <= 0 ? 0m : customer.TotalSpend / weeks,
-            Ltv = ltv,
+            SpendPerVisit = customer.SiteVisits == 0 ? (decimal?)null : OutputScale.Money(customer.TotalSpend / customer.SiteVisits),
+            VisitsPerWeek = weeks <= 0 ? 0m : OutputScale.Ratio((decimal)customer.SiteVisits / weeks),
+            WeeklyValue = OutputScale.Money(weeks <= 0 ? 0m : customer.TotalSpend / weeks),
+
+            // Ranked on the exact value (ranked[i].Ltv); shown rounded to cents.
+            Ltv = OutputScale.Money(ltv),
         };
     }
 }

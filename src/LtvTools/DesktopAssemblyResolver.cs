@@ -19,6 +19,7 @@ public sealed class DesktopAssemblyResolver : IModuleAssemblyInitializer, IModul
     private static bool IsNetFramework =>
         RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Called by PowerShell when the module is imported: on .NET Framework, starts resolving assemblies from the module folder.</summary>
     public void OnImport()
     {
         if (IsNetFramework)
@@ -27,6 +28,7 @@ public sealed class DesktopAssemblyResolver : IModuleAssemblyInitializer, IModul
         }
     }
 
+    /// <summary>Called by PowerShell when the module is removed: stops resolving assemblies.</summary>
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
         AppDomain.CurrentDomain.AssemblyResolve -= Resolve;

@@ -45,7 +45,7 @@ public class ManifestTests
     public void The_module_folder_holds_the_manifest_formats_help_and_assemblies()
     {
         var folder = Path.GetDirectoryName(RepoPaths.ModuleManifest)!;
-        foreach (var file in new[] { "LICENSE", "LtvTools.psd1", "LtvTools.format.ps1xml", "LtvTools.dll", "LtvTools.Core.dll", "System.Text.Json.dll", "en-US/LtvTools.dll-Help.xml", "en-US/about_LtvTools.help.txt" })
+        foreach (var file in new[] { "LICENSE", "LtvTools.psd1", "LtvTools.format.ps1xml", "LtvTools.types.ps1xml", "LtvTools.dll", "LtvTools.Core.dll", "System.Text.Json.dll", "en-US/LtvTools.dll-Help.xml", "en-US/about_LtvTools.help.txt" })
         {
             Assert.True(File.Exists(Path.Combine(folder, file)), file + " is missing from out/LtvTools");
         }
@@ -90,7 +90,8 @@ public class ManifestTests
         using var ps = ModuleRunspace.Start();
         var about = ps.Run("Get-Help about_LtvTools | ForEach-Object { $_.ToString() }").Clean();
         var all = string.Join("\n", about.Output.Select(o => o.ToString()));
-        Assert.Contains("InvalidEventJson,LtvTools.Commands.<Cmdlet>", all);
+        Assert.Contains("<id>,LtvTools.Commands.<Cmdlet>", all);
+        Assert.Contains("InvalidEventFile (the file cannot be read on", all);
         Assert.Contains("LTV = 52 x a x LifespanYears", all);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.Specialized;
 using System.Globalization;
 using System.Text;
 
@@ -11,10 +12,12 @@ namespace LtvTools.Core;
 /// (<c>some key=some value; color=red</c>).
 /// </summary>
 /// <remarks>
-/// Deliberately not IEnumerable: PowerShell would unroll it into cells like
-/// <c>System.Object[]</c> or <c>[k, v] [k, v]</c> in Export-Csv and Format-Table.
+/// A read-only <see cref="IDictionary"/> (implemented explicitly, so the public surface stays this map's own):
+/// ConvertTo-Json writes a dictionary as a name-to-value object at any depth it reaches, and PowerShell does
+/// not unroll a dictionary into a pipeline, while Export-Csv writes its <see cref="ToString"/> text.
+/// <c>$tags.campaign</c> reads a tag by name as for a hashtable.
 /// </remarks>
-public sealed class EventTags : IEquatable<EventTags>
+public sealed class EventTags : IEquatable<EventTags>, IDictionary
 {
     private readonly List<string> _names = new List<string>();
     private readonly List<string> _values = new List<string>();
@@ -83,11 +86,30 @@ public sealed class EventTags : IEquatable<EventTags>
     }
 
     /// <summary>
-    /// Tags back from this type's public properties as a serializer that writes properties wrote them
-    /// (ConvertTo-Json does): equally long Keys and Values lists. Null for any other shape.
+    /// Tags back from an object that a serializer wrote: a name-to-value object (what ConvertTo-Json writes
+    /// for this dictionary), or equally long Keys and Values lists (what it wrote before this type was a
+    /// dictionary). Null for any other shape, such as a value that is itself a list or an object.
     /// </summary>
     internal static EventTags? FromProperties(IEnumerable<KeyValuePair<string, object?>> properties)
     {
+        var named = new EventTags();
+        var scalarsOnly = true;
+        foreach (var property in properties)
+        {
+            if (property.Value is null || property.Value is IEnumerable && !(property.Value is string))
+            {
+                scalarsOnly = false;
+                break;
+            }
+
+            named.Set(property.Key, Convert.ToString(property.Value, CultureInfo.InvariantCulture) ?? string.Empty);
+        }
+
+        if (scalarsOnly)
+        {
+            return named;
+        }
+
         IList? keys = null;
         IList? values = null;
         foreach (var property in properties)
@@ -175,4 +197,56 @@ public sealed class EventTags : IEquatable<EventTags>
 
     /// <summary>A hash of the text form, consistent with <see cref="Equals(EventTags)"/>.</summary>
     public override int GetHashCode() => ToString().GetHashCode();
+
+    bool IDictionary.IsFixedSize => true;
+
+    bool IDictionary.IsReadOnly => true;
+
+    ICollection IDictionary.Keys => _names.ToArray();
+
+    ICollection IDictionary.Values => _values.ToArray();
+
+    bool ICollection.IsSynchronized => false;
+
+    object ICollection.SyncRoot => _names;
+
+    object? IDictionary.this[object key]
+    {
+        get => key is string name ? this[name] : null;
+        set => throw ReadOnly();
+    }
+
+    bool IDictionary.Contains(object key) => key is string name && ContainsKey(name);
+
+    void IDictionary.Add(object key, object? value) => throw ReadOnly();
+
+    void IDictionary.Clear() => throw ReadOnly();
+
+    void IDictionary.Remove(object key) => throw ReadOnly();
+
+    void ICollection.CopyTo(Array array, int index)
+    {
+        for (var i = 0; i < _names.Count; i++)
+        {
+            array.SetValue(new DictionaryEntry(_names[i], _values[i]), index + i);
+        }
+    }
+
+    IDictionaryEnumerator IDictionary.GetEnumerator() => Entries().GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => Entries().GetEnumerator();
+
+    private static NotSupportedException ReadOnly() => new NotSupportedException("An event's tags are read-only through IDictionary; use Set.");
+
+    /// <summary>The tags in file order, for serializers and formatters that enumerate a dictionary.</summary>
+    private OrderedDictionary Entries()
+    {
+        var entries = new OrderedDictionary(_names.Count, StringComparer.Ordinal);
+        for (var i = 0; i < _names.Count; i++)
+        {
+            entries.Add(_names[i], _values[i]);
+        }
+
+        return entries;
+    }
 }

@@ -11,6 +11,7 @@ public sealed class LtvEvent
 
     // Ids are held compactly, as the dataset keys them; their text is built on first use. Events read
     // from files mostly go straight into a dataset, so most of these strings are never needed.
+    private readonly UtcTimestamp _eventTime;
     private CompactKey _key;
     private string? _keyText;
     private CompactKey? _customer;
@@ -38,7 +39,7 @@ public sealed class LtvEvent
         Verb = verb ?? throw new ArgumentNullException(nameof(verb));
         _keyText = key ?? throw new ArgumentNullException(nameof(key));
         _key = CompactKey.FromString(key);
-        EventTime = eventTime;
+        _eventTime = eventTime;
     }
 
     /// <summary>An event read by the engine, whose ids are already in compact form.</summary>
@@ -48,7 +49,7 @@ public sealed class LtvEvent
         Verb = verb;
         _key = key;
         _customer = customer;
-        EventTime = eventTime;
+        _eventTime = eventTime;
     }
 
     /// <summary>The event type as written in the file: CUSTOMER, SITE_VISIT, IMAGE or ORDER.</summary>
@@ -60,8 +61,12 @@ public sealed class LtvEvent
     /// <summary>The event's id: the customer id for CUSTOMER events, the visit, image or order id otherwise.</summary>
     public string Key => _keyText ??= _key.ToString();
 
-    /// <summary>When the event happened, converted to UTC; prints as ISO 8601.</summary>
-    public UtcTimestamp EventTime { get; }
+    /// <summary>
+    /// When the event happened, as a UTC DateTime (Kind Utc), so scripts get date parts, subtraction and
+    /// ToLocalTime(). The module's type data makes it print as ISO 8601 in UTC in tables, Format-List and
+    /// Export-Csv; ConvertTo-Json writes a DateTime as that text already.
+    /// </summary>
+    public DateTime EventTime => _eventTime.DateTime;
 
     /// <summary>The customer's last name (CUSTOMER events).</summary>
     public string? LastName { get; set; }
@@ -120,6 +125,14 @@ public sealed class LtvEvent
     /// <summary>The order amount converted to USD with the rate supplied when the event was read.</summary>
     public decimal? AmountUsd { get; set; }
 
+    /// <summary>
+    /// The order amount and currency as one culture-free text, the file's <c>total_amount</c> form
+    /// (<c>12.34 USD</c>, at least two decimals, never rounded); null when the event has no amount. Export-Csv
+    /// writes numbers in the current culture, so this is the column that reads back the same in any culture:
+    /// the readers prefer it to TotalAmount and Currency.
+    /// </summary>
+    public string? Amount => TotalAmount is decimal amount ? MoneyText.Invariant(amount) + " " + (Currency ?? AmountParser.DefaultCurrency) : null;
+
     internal EventType TypeKind { get; }
 
     /// <summary>The key as the dataset holds it.</summary>
@@ -137,10 +150,10 @@ public sealed class LtvEvent
     /// <summary>The flattened row, in the order of <see cref="FieldNames"/>.</summary>
     public object?[] ToRow() => new object?[]
     {
-        Type, Verb, Key, EventTime, LastName, AdrCity, AdrState, CustomerId,
+        Type, Verb, Key, _eventTime, LastName, AdrCity, AdrState, CustomerId,
         Tags, CameraMake, CameraModel, TotalAmount, Currency,
     };
 
     /// <summary>Type, verb, key and time, for a quick look (tables use the format view).</summary>
-    public override string ToString() => $"{Type} {Verb} {Key} {EventTime}";
+    public override string ToString() => $"{Type} {Verb} {Key} {_eventTime}";
 }

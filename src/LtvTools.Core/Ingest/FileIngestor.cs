@@ -42,8 +42,11 @@ internal sealed class FileIngestor
     /// <summary>Called for every record that is not accepted.</summary>
     public Action<EventRejection>? Rejected { get; set; }
 
-    /// <summary>Called now and then with (bytes done, bytes in the file).</summary>
+    /// <summary>Called now and then with (bytes done, bytes in the file); the total is 0 for a pipe, whose length is not known.</summary>
     public Action<long, long>? Progress { get; set; }
+
+    /// <summary>Whether the last file was read by reader threads (else on the calling thread alone); for tests.</summary>
+    internal bool LastFileReadInParallel { get; private set; }
 
     /// <summary>Reads one file into <paramref name="dataset"/> and returns its accounting.</summary>
     public IngestSummary IngestFile(string path, LtvDataset dataset, CancellationToken cancellation = default)
@@ -58,25 +61,32 @@ internal sealed class FileIngestor
             throw new ArgumentNullException(nameof(dataset));
         }
 
-        // Sized once from the file, instead of rehashing every table as it doubles; records of this kind
-        // average about 170 bytes, and a wrong guess only means a table grows later.
-        var length = new FileInfo(path).Length;
-        dataset.EnsureCapacity(length / BytesPerEventEstimate);
-        if (MaxDegreeOfParallelism < 2 || length < ParallelThresholdBytes)
+        // Sized from the file actually opened (a symbolic link's target), once, instead of rehashing every
+        // table as it doubles; records of this kind average about 170 bytes, and a wrong guess only means a
+        // table grows later. A pipe has no length: it is read once, forwards, on this thread.
+        LastFileReadInParallel = false;
+        var file = EventFile.Open(path);
+        if (file.Length is long length)
         {
-            return IngestSerial(path, dataset, cancellation);
+            dataset.EnsureCapacity(length / BytesPerEventEstimate);
+            if (MaxDegreeOfParallelism >= 2 && length >= ParallelThresholdBytes)
+            {
+                file.Dispose();
+                LastFileReadInParallel = true;
+                var readers = Math.Max(1, MaxDegreeOfParallelism - 1);
+                return IngestPipelined(path, ChunkPlan.Create(path, readers, ChunkBytes), readers, dataset, cancellation);
+            }
         }
 
-        var readers = Math.Max(1, MaxDegreeOfParallelism - 1);
-        return IngestPipelined(path, ChunkPlan.Create(path, readers, ChunkBytes), readers, dataset, cancellation);
+        return IngestSerial(path, file, dataset, cancellation);
     }
 
     [MethodImpl(HotPath.Optimized)]
-    private IngestSummary IngestSerial(string path, LtvDataset dataset, CancellationToken cancellation)
+    private IngestSummary IngestSerial(string path, EventFile file, LtvDataset dataset, CancellationToken cancellation)
     {
-        cancellation.ThrowIfCancellationRequested();
-        using (var reader = new EventFileReader(path, _options.ExchangeRates))
+        using (var reader = new EventFileReader(path, file, _options.ExchangeRates, cancellation))
         {
+            cancellation.ThrowIfCancellationRequested();
             var sinceCheck = 0;
             while (reader.Read(dataset, out _, out var rejection))
             {
@@ -94,7 +104,7 @@ internal sealed class FileIngestor
             }
 
             reader.CompleteInto(dataset);
-            Progress?.Invoke(reader.Length, reader.Length);
+            Progress?.Invoke(reader.HasLength ? reader.Length : reader.Position, reader.Length);
             return reader.Summary;
         }
     }
@@ -235,7 +245,7 @@ internal sealed class FileIngestor
                 foreach (var local in batch.Rejections)
                 {
                     summary.Rejected++;
-                    Rejected?.Invoke(new EventRejection(path, local.Line + linesBefore, local.Reason, local.RawText));
+                    Rejected?.Invoke(local.AfterLines(linesBefore));
                 }
 
                 Progress?.Invoke(batch.FilePosition, plan.FileLength);
@@ -277,69 +287,62 @@ internal sealed class FileIngestor
         var texts = new Utf8TextCache();
         try
         {
-            var file = EventFile.OpenRaw(path);
-            Stream input = file;
             var start = plan.Start(index);
-            if (plan.IsWholeFile)
+            var raw = EventFile.OpenRaw(path);
+            if (!plan.IsWholeFile)
             {
-                input = EventFile.OpenDecoded(file, out var compressed);
-                summary.Compressed = compressed;
-            }
-            else
-            {
-                file.Position = start;
+                raw.Position = start;
             }
 
-            using (var records = plan.IsWholeFile
-                ? new EventRecordReader(input)
-                : new EventRecordReader(input, FileFormat.Ndjson, start, plan.End(index) - start))
+            using (var file = EventFile.Open(raw, decode: plan.IsWholeFile))
+            using (var records = new ValidatedRecordReader(
+                path,
+                plan.IsWholeFile
+                    ? new EventRecordReader(file.Decoded, ownsStream: false) { Cancellation = cancellation }
+                    : new EventRecordReader(file.Decoded, FileFormat.Ndjson, start, plan.End(index) - start, ownsStream: false),
+                _options.ExchangeRates))
             {
+                summary.Compressed |= file.Compressed;
                 var sinceCheck = 0;
-                try
+                while (records.Read(out var fields, out var rejection))
                 {
-                    while (records.Read())
+                    if (++sinceCheck == RecordsBetweenChecks)
                     {
-                        if (++sinceCheck == RecordsBetweenChecks)
-                        {
-                            sinceCheck = 0;
-                            cancellation.ThrowIfCancellationRequested();
-                        }
-
-                        if (records.FramingError != null)
-                        {
-                            batch.Rejections.Add(new EventRejection(path, records.Line, records.FramingError, records.FramingRawText));
-                        }
-
-                        else if (EventRecordParser.TryParse(records.Current, _options.ExchangeRates, out var fields, out var reason))
-                        {
-                            batch.Events[batch.Count++] = CompactEvent.From(fields, baseSequence + records.Offset, texts);
-                        }
-                        else
-                        {
-                            batch.Rejections.Add(new EventRejection(path, records.Line, reason, Utf8.ForMessage(records.Current, RecordLimits.MaxRawTextBytes)));
-                        }
-
-                        if (batch.IsFull)
-                        {
-                            batch.FilePosition = file.Position;
-                            queue.Add(batch, cancellation);
-                            batch = Fresh();
-                        }
+                        sinceCheck = 0;
+                        cancellation.ThrowIfCancellationRequested();
                     }
-                }
-                catch (InvalidDataException ex)
-                {
-                    // A damaged gzip stream: what came before the damage stands, and the damage is one rejection.
-                    batch.Rejections.Add(new EventRejection(path, records.Line, ex.Message, string.Empty));
+
+                    if (rejection != null)
+                    {
+                        batch.Rejections.Add(rejection);
+                    }
+                    else
+                    {
+                        batch.Events[batch.Count++] = CompactEvent.From(fields, baseSequence + records.Records.Offset, texts);
+                    }
+
+                    if (batch.IsFull)
+                    {
+                        batch.FilePosition = file.Position;
+                        queue.Add(batch, cancellation);
+                        batch = Fresh();
+                    }
                 }
 
                 if (plan.IsWholeFile)
                 {
-                    summary.Format = records.Format;
-                    summary.DecodedBytes = records.BytesRead;
+                    summary.Format = records.Records.Format;
+                    summary.DecodedBytes = records.Records.BytesRead;
                 }
 
-                batch.ChunkNewlines = records.LinesRead;
+                if (records.StoppedEarly)
+                {
+                    // Only a whole-file chunk stops early: NDJSON chunks have no error that ends them.
+                    summary.ReadInPart = true;
+                    summary.Unread = records.Unread;
+                }
+
+                batch.ChunkNewlines = records.Records.LinesRead;
                 batch.FilePosition = plan.End(index);
             }
         }

@@ -36,10 +36,11 @@ internal sealed class ReadAheadEventReader : IDisposable
     /// <summary>Opens <paramref name="path"/>; files of at least <paramref name="readAheadThresholdBytes"/> are parsed on another thread.</summary>
     public ReadAheadEventReader(string path, ExchangeRateTable? rates = null, CancellationToken cancellation = default, long readAheadThresholdBytes = 1L << 20)
     {
-        // Opened here, so a file that cannot be opened fails in the caller, as EventFileReader would.
-        _reader = new EventFileReader(path, rates);
+        // Opened here, so a file that cannot be opened fails in the caller, as EventFileReader would. A pipe is
+        // read on the calling thread: a reader thread blocked in a read that no writer ends could not be stopped.
+        _reader = new EventFileReader(path ?? throw new ArgumentNullException(nameof(path)), EventFile.Open(path), rates, cancellation);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        if (_reader.Length >= readAheadThresholdBytes && Environment.ProcessorCount > 1)
+        if (_reader.HasLength && _reader.Length >= readAheadThresholdBytes && Environment.ProcessorCount > 1)
         {
             _ready = new BatchChannel<ReadAheadBatch>(BatchesInFlight);
             _producer = Task.Factory.StartNew(Produce, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -48,8 +49,11 @@ internal sealed class ReadAheadEventReader : IDisposable
 
     public string Path => _reader.Path;
 
-    /// <summary>Bytes of the file on disk.</summary>
+    /// <summary>Bytes of the file on disk, or 0 for a pipe (see <see cref="HasLength"/>).</summary>
     public long Length => _reader.Length;
+
+    /// <summary>False for a pipe, a FIFO or another stream whose length is not known in advance (read on the calling thread).</summary>
+    public bool HasLength => _reader.HasLength;
 
     /// <summary>Bytes of the file consumed by the records returned so far (roughly: it moves a batch at a time).</summary>
     public long Position => _ready is null ? _reader.Position : _position;

@@ -39,26 +39,19 @@ internal sealed class ChunkPlan
         {
             var length = file.Length;
             var whole = new ChunkPlan(new List<long> { 0 }, length, whole: true);
-            if (EventFile.IsGzip(file))
-            {
-                return whole;
-            }
-
             var probe = new byte[(int)Math.Min(ProbeLength, length)];
             var read = ReadFully(file, probe);
-            var first = 0;
-            if (read >= 3 && probe[0] == 0xEF && probe[1] == 0xBB && probe[2] == 0xBF)
-            {
-                first = 3;
-            }
+            var head = probe.AsSpan(0, Math.Min(read, FileSignature.Length));
 
-            if (read >= 2 && (probe[1] == 0 || (probe[0] == 0xFF && probe[1] == 0xFE) || (probe[0] == 0xFE && probe[1] == 0xFF)))
+            // The reader decides these files from their start (gzip, or refused as a whole): one chunk.
+            if (FileSignature.IsGzip(head) || FileSignature.RefusalOf(head) != null)
             {
                 return whole;
             }
 
+            var first = FileSignature.HasUtf8Bom(head) ? 3 : 0;
             var content = first;
-            while (content < read && (probe[content] == ' ' || probe[content] == '\t' || probe[content] == '\r' || probe[content] == '\n'))
+            while (content < read && FileSignature.IsWhitespace(probe[content]))
             {
                 content++;
             }

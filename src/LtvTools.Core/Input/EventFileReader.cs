@@ -1,47 +1,58 @@
 using System;
 using System.IO;
 using System.Runtime.CompilerServices;
+using System.Threading;
 
 namespace LtvTools.Core;
 
 /// <summary>
 /// Reads one event file record by record, on the caller's thread: each call yields an accepted event
 /// (as an object, or straight into a dataset) or a rejection. Nothing is read ahead beyond one block.
+/// Pipes and FIFOs are read like files, forwards only.
 /// </summary>
 internal sealed class EventFileReader : IDisposable
 {
-    private readonly FileStream _file;
-    private readonly EventRecordReader _records;
-    private readonly ExchangeRateTable _rates;
+    private readonly EventFile _file;
+    private readonly ValidatedRecordReader _records;
     private readonly Utf8TextCache _texts = new Utf8TextCache();
-    private bool _ended;
 
+    /// <summary>Opens <paramref name="path"/>; amounts in other currencies than USD need <paramref name="rates"/>.</summary>
     public EventFileReader(string path, ExchangeRateTable? rates = null)
+        : this(path, EventFile.Open(path ?? throw new ArgumentNullException(nameof(path))), rates, default)
     {
-        Path = path ?? throw new ArgumentNullException(nameof(path));
-        _rates = rates ?? ExchangeRateTable.UsdOnly;
-        _file = EventFile.OpenRaw(path);
+    }
+
+    internal EventFileReader(string path, EventFile file, ExchangeRateTable? rates, CancellationToken cancellation)
+    {
+        Path = path;
+        _file = file;
         try
         {
-            var decoded = EventFile.OpenDecoded(_file, out var compressed);
-            _records = new EventRecordReader(decoded);
-            Summary = new IngestSummary(path) { Compressed = compressed, Bytes = _file.Length };
+            var records = new EventRecordReader(file.Decoded, ownsStream: false) { Cancellation = cancellation };
+            _records = new ValidatedRecordReader(path, records, rates ?? ExchangeRateTable.UsdOnly);
+            Summary = new IngestSummary(path) { Compressed = file.Compressed, Bytes = file.Length ?? 0 };
         }
         catch
         {
-            _file.Dispose();
+            file.Dispose();
             throw;
         }
     }
 
+    /// <summary>The file being read.</summary>
     public string Path { get; }
 
+    /// <summary>The file's accounting; complete once <see cref="Read(out LtvEvent, out EventRejection)"/> has returned false.</summary>
     public IngestSummary Summary { get; }
 
     /// <summary>Bytes of the file consumed so far (compressed bytes for gzip), for progress.</summary>
-    public long Position => _file.CanSeek ? _file.Position : 0;
+    public long Position => _file.Position;
 
-    public long Length => Summary.Bytes;
+    /// <summary>Bytes of the file on disk (of a symbolic link's target), or 0 for a pipe, whose length is not known.</summary>
+    public long Length => _file.Length ?? 0;
+
+    /// <summary>False for a pipe, a FIFO or another stream whose length is not known in advance.</summary>
+    public bool HasLength => _file.Length.HasValue;
 
     /// <summary>
     /// Reads the next record. Returns false at the end. Otherwise exactly one of <paramref name="accepted"/>
@@ -57,45 +68,27 @@ internal sealed class EventFileReader : IDisposable
     public bool Read(LtvDataset? dataset, out LtvEvent? accepted, out EventRejection? rejection)
     {
         accepted = null;
-        rejection = null;
-        if (_ended)
-        {
-            return false;
-        }
-
-        bool more;
-        try
-        {
-            more = _records.Read();
-        }
-        catch (InvalidDataException ex)
-        {
-            // A damaged gzip stream: everything before the damage has been reported already.
-            _ended = true;
-            rejection = new EventRejection(Path, _records.Line, ex.Message, string.Empty);
-            Summary.Rejected++;
-            return true;
-        }
-
-        Summary.Format = _records.Format;
+        var more = _records.Read(out var fields, out rejection);
+        Summary.Format = _records.Records.Format;
         if (!more)
         {
-            _ended = true;
+            if (!_file.Length.HasValue)
+            {
+                Summary.Bytes = _file.Position;
+            }
+
             return false;
         }
 
-        if (_records.FramingError != null)
+        if (rejection != null)
         {
-            rejection = new EventRejection(Path, _records.Line, _records.FramingError, _records.FramingRawText);
             Summary.Rejected++;
-            return true;
-        }
+            if (_records.StoppedEarly)
+            {
+                Summary.ReadInPart = true;
+                Summary.Unread = _records.Unread;
+            }
 
-        var record = _records.Current;
-        if (!EventRecordParser.TryParse(record, _rates, out var fields, out var reason))
-        {
-            rejection = new EventRejection(Path, _records.Line, reason, Utf8.ForMessage(record, RecordLimits.MaxRawTextBytes));
-            Summary.Rejected++;
             return true;
         }
 
@@ -107,7 +100,7 @@ internal sealed class EventFileReader : IDisposable
         else
         {
             var duplicatesBefore = dataset.DuplicatesIgnored;
-            dataset.Add(fields, dataset.NextSequence + _records.Offset, _texts);
+            dataset.Add(fields, dataset.NextSequence + _records.Records.Offset, _texts);
             Summary.DuplicatesIgnored += dataset.DuplicatesIgnored - duplicatesBefore;
         }
 
@@ -117,9 +110,10 @@ internal sealed class EventFileReader : IDisposable
     /// <summary>Moves the dataset's input positions past this file, so the next source sorts after it.</summary>
     public void CompleteInto(LtvDataset dataset)
     {
-        dataset.NextSequence += _records.BytesRead + 1;
+        dataset.NextSequence += _records.Records.BytesRead + 1;
     }
 
+    /// <summary>Closes the file.</summary>
     public void Dispose()
     {
         _records.Dispose();

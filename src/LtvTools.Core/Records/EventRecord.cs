@@ -39,9 +39,10 @@ internal static class EventRecord
     /// <summary>
     /// Validates an event given as named properties: the file field names (type, verb, key, event_time,
     /// customer_id, total_amount, ...) or the <see cref="LtvEvent"/> names (EventTime, CustomerId,
-    /// TotalAmount and Currency, ...), in any case (see <see cref="RecordPropertyNames"/>). DateTime values
-    /// are taken as the instant they are (a local or unspecified time is converted as .NET would); nested
-    /// lists and dictionaries become tags. <paramref name="json"/> is the record as validated, under the
+    /// Amount, or TotalAmount and Currency, ...), in any case (see <see cref="RecordPropertyNames"/>). A UTC
+    /// DateTime is taken as it is, a local one is converted to UTC, and one of unspecified kind is rejected
+    /// as a file's time without an offset is; a DateTimeOffset is its instant. Nested lists and dictionaries
+    /// become tags. <paramref name="json"/> is the record as validated, under the
     /// file field names.
     /// </summary>
     public static bool TryFromProperties(IEnumerable<KeyValuePair<string, object?>> properties, ExchangeRateTable? rates, out LtvEvent? accepted, out string reason, out string json)
@@ -71,6 +72,22 @@ internal static class EventRecord
         }
     }
 
+    /// <summary>
+    /// A DateTime as the file would have had it: a UTC one with Z, a local one converted to UTC, and one of
+    /// unspecified kind (ConvertFrom-Json's reading of a time without an offset) without any offset, so the
+    /// file rule rejects it for the same reason, rather than it being taken as UTC.
+    /// </summary>
+    private static string TimeText(DateTime value)
+    {
+        if (value.Kind != DateTimeKind.Unspecified)
+        {
+            return new UtcTimestamp(value).ToString();
+        }
+
+        var withZone = new UtcTimestamp(DateTime.SpecifyKind(value, DateTimeKind.Utc)).ToString();
+        return withZone.Substring(0, withZone.Length - 1);
+    }
+
     private static void WriteValue(Utf8JsonWriter writer, object? value, int depth)
     {
         if (depth > 16)
@@ -91,7 +108,7 @@ internal static class EventRecord
                 writer.WriteStringValue(timestamp.ToString());
                 break;
             case DateTime dateTime:
-                writer.WriteStringValue(new UtcTimestamp(dateTime).ToString());
+                writer.WriteStringValue(TimeText(dateTime));
                 break;
             case DateTimeOffset offset:
                 writer.WriteStringValue(((UtcTimestamp)offset).ToString());

@@ -15,10 +15,18 @@ internal static class EventRecordParser
     private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions { MaxDepth = 64 };
 
     /// <summary>Parses and validates one record; on failure <paramref name="reason"/> says why.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> record, ExchangeRateTable rates, out EventFields fields, out string reason) =>
+        TryParse(record, rates, out fields, out _, out reason);
+
+    /// <summary>
+    /// Parses and validates one record; on failure <paramref name="kind"/> says whether it was not JSON at all
+    /// (<see cref="EventRejectionKind.InvalidJson"/>) or broke a rule (<see cref="EventRejectionKind.InvalidEvent"/>).
+    /// </summary>
     [MethodImpl(HotPath.Optimized)]
-    public static bool TryParse(ReadOnlySpan<byte> record, ExchangeRateTable rates, out EventFields fields, out string reason)
+    public static bool TryParse(ReadOnlySpan<byte> record, ExchangeRateTable rates, out EventFields fields, out EventRejectionKind kind, out string reason)
     {
         fields = default;
+        kind = EventRejectionKind.InvalidEvent;
         if (PlainRecordScanner.TryScan(record, ref fields, out var seen, out var type, out var time, out var amount))
         {
             return Validate(
@@ -36,22 +44,28 @@ internal static class EventRecordParser
         }
 
         // Not the plain shape: the general reader takes any JSON and names any syntax error.
-        return TryParseWithReader(record, rates, out fields, out reason);
+        return TryParseWithReader(record, rates, out fields, out kind, out reason);
     }
 
     /// <summary>
-    /// <see cref="TryParse"/> through <see cref="Utf8JsonReader"/> for every record, whatever its shape: the
+    /// <c>TryParse</c> through <see cref="Utf8JsonReader"/> for every record, whatever its shape: the
     /// reference the plain-shape scanner must agree with.
     /// </summary>
-    internal static bool TryParseWithReader(ReadOnlySpan<byte> record, ExchangeRateTable rates, out EventFields fields, out string reason)
+    internal static bool TryParseWithReader(ReadOnlySpan<byte> record, ExchangeRateTable rates, out EventFields fields, out string reason) =>
+        TryParseWithReader(record, rates, out fields, out _, out reason);
+
+    private static bool TryParseWithReader(ReadOnlySpan<byte> record, ExchangeRateTable rates, out EventFields fields, out EventRejectionKind kind, out string reason)
     {
         fields = default;
+        kind = EventRejectionKind.InvalidJson;
         try
         {
             // JSON text is UTF-8, and Utf8JsonReader does not check string values it is not asked to decode:
             // check the whole record here, so a bad byte rejects this record instead of failing the file later.
             Utf8.Validate(record);
-            return TryParseCore(record, rates, ref fields, out reason);
+            var valid = TryParseCore(record, rates, ref fields, out reason);
+            kind = EventRejectionKind.InvalidEvent;
+            return valid;
         }
         catch (JsonException ex)
         {

@@ -51,6 +51,40 @@ public sealed class ExchangeRateTable
         }
     }
 
+    /// <summary>
+    /// A rate written as text, read strictly: invariant digits with at most one '.', nothing else (no sign,
+    /// no group separator, no exponent, no spaces). '1,08' is refused rather than read as 108, the invariant
+    /// culture's reading of a German 1.08.
+    /// </summary>
+    public static bool TryParseRate(string text, out decimal rate)
+    {
+        rate = 0m;
+        if (text is null || text.Length == 0)
+        {
+            return false;
+        }
+
+        var sawDigit = false;
+        var sawPoint = false;
+        foreach (var c in text)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                sawDigit = true;
+            }
+            else if (c == '.' && !sawPoint)
+            {
+                sawPoint = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return sawDigit && decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out rate);
+    }
+
     /// <summary>No rates: only USD amounts are accepted.</summary>
     public static ExchangeRateTable UsdOnly { get; } = new ExchangeRateTable();
 

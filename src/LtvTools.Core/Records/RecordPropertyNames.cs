@@ -38,11 +38,14 @@ internal static class RecordPropertyNames
         [TotalAmountField] = TotalAmountField,
     };
 
+    /// <summary>The name of <see cref="LtvEvent.Amount"/>, the culture-free amount text a saved event carries.</summary>
+    private const string AmountProperty = nameof(LtvEvent.Amount);
+
     /// <summary>
     /// The properties under the file's field names. An empty string counts as absent (Import-Csv cannot
     /// tell an empty cell from a missing one); an EventTime or Tags as Export-Csv or ConvertTo-Json wrote
-    /// them become the time and tags again; <c>TotalAmount</c> and <c>Currency</c> become one
-    /// <c>total_amount</c>. Other names are kept as they are, so the file rules ignore them (AmountUsd, say,
+    /// them become the time and tags again; <c>Amount</c> (<c>12.34 USD</c>) is the <c>total_amount</c>, or
+    /// when there is none, <c>TotalAmount</c> and <c>Currency</c> together are. Other names are kept as they are, so the file rules ignore them (AmountUsd, say,
     /// is worked out again from the rates).
     /// </summary>
     public static List<KeyValuePair<string, object?>> ToRecordFields(IEnumerable<KeyValuePair<string, object?>> properties)
@@ -50,10 +53,15 @@ internal static class RecordPropertyNames
         var fields = new List<KeyValuePair<string, object?>>();
         object? amount = null;
         object? currency = null;
+        object? amountText = null;
         foreach (var property in properties)
         {
             var value = property.Value is string text && text.Length == 0 ? null : property.Value;
-            if (string.Equals(property.Key, nameof(LtvEvent.TotalAmount), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(property.Key, AmountProperty, StringComparison.OrdinalIgnoreCase))
+            {
+                amountText = value;
+            }
+            else if (string.Equals(property.Key, nameof(LtvEvent.TotalAmount), StringComparison.OrdinalIgnoreCase))
             {
                 amount = value;
             }
@@ -71,7 +79,14 @@ internal static class RecordPropertyNames
             }
         }
 
-        if (amount != null)
+        // Amount ("12.34 USD") is culture-free, while TotalAmount is a number that Export-Csv wrote in the
+        // writer's culture ("12,34" in de-DE): when a saved event has both, Amount is the one read, so the file
+        // reads back the same in every culture and nothing guesses between 1.234 and 1,234.
+        if (amountText != null)
+        {
+            fields.Add(new KeyValuePair<string, object?>(TotalAmountField, amountText));
+        }
+        else if (amount != null)
         {
             // "12.34" and "USD" are the file's "12.34 USD"; an amount alone stays a bare amount (USD).
             var written = amount is IFormattable number ? number.ToString(null, CultureInfo.InvariantCulture) : amount.ToString();

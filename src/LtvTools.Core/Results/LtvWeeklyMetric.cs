@@ -12,8 +12,11 @@ public sealed class LtvWeeklyMetric
     /// <summary>ISO 8601 week number of the week's Monday.</summary>
     public int Week { get; set; }
 
-    /// <summary>The first day of the week (a Sunday or a Monday), midnight UTC.</summary>
-    public UtcTimestamp WeekStart { get; set; }
+    /// <summary>
+    /// The first day of the week (a Sunday or a Monday), midnight UTC, as a UTC DateTime; the module's type
+    /// data makes it print as ISO 8601 in UTC.
+    /// </summary>
+    public System.DateTime WeekStart { get; set; }
 
     /// <summary>Distinct site visits in this week (a visit counts in the week of its earliest event).</summary>
     public long SiteVisits { get; set; }

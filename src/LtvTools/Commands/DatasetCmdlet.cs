@@ -23,6 +23,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
 
     private long _pipelineAccepted;
     private long _pipelineRejected;
+    private bool _warnedRateNotApplied;
     private PipedInputRouter? _router;
 
     // Piped events are aggregated on a thread of its own, so the pipeline thread only binds and hands over.
@@ -117,7 +118,15 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
     /// <summary>Emits the cmdlet's results from the complete <see cref="Dataset"/>.</summary>
     protected abstract void WriteResults();
 
-    void IPipedInputSink.TakeEvent(LtvEvent e) => IngestPipelineEvent(e);
+    void IPipedInputSink.TakeEvent(LtvEvent e, bool madeElsewhere)
+    {
+        if (madeElsewhere)
+        {
+            WarnIfRateNotApplied(e);
+        }
+
+        IngestPipelineEvent(e);
+    }
 
     void IPipedInputSink.TakeFile(string file) => IngestFile(file);
 
@@ -157,6 +166,21 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
         ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "ConflictingInput", ErrorCategory.InvalidArgument, null));
     }
 
+    /// <summary>
+    /// An LtvEvent comes with its USD amount already worked out by whoever read it, so this cmdlet's
+    /// -ExchangeRate does not change it: said once, at the first such event in another currency.
+    /// </summary>
+    private void WarnIfRateNotApplied(LtvEvent e)
+    {
+        if (_warnedRateNotApplied || Rates.Count == 0 || e.Currency is null || e.Currency == "USD")
+        {
+            return;
+        }
+
+        _warnedRateNotApplied = true;
+        WriteWarning("-ExchangeRate was not applied to the piped LtvEvent objects: their USD amounts (AmountUsd) were worked out when they were read. Give -ExchangeRate to Import-LtvEvents instead.");
+    }
+
     private void IngestPipelineEvent(LtvEvent e)
     {
         _writer ??= new BackgroundDatasetWriter(Dataset, StopToken);
@@ -185,7 +209,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
     private void RejectPipelineObject(string reason, string rawText)
     {
         _pipelineRejected++;
-        WriteRejection(new EventRejection(PipelineSource, _pipelineAccepted + _pipelineRejected, reason, rawText));
+        WritePipelineRejection(new EventRejection(PipelineSource, _pipelineAccepted + _pipelineRejected, reason, rawText));
     }
 
     /// <summary>Waits until every piped event is in the dataset, before a file is read into it or results are made.</summary>

@@ -21,7 +21,9 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
     private const long ProgressThresholdBytes = 4L << 20;
 
     private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+    private readonly List<IngestSummary> _readInPart = new List<IngestSummary>();
     private long _rejected;
+    private long _rejectedFromFiles;
     private ProgressThrottle? _progress;
     private ProviderPathResolver? _paths;
 
@@ -66,29 +68,69 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
     /// <summary>Resolves the paths the user gave; each one that names no file is a non-terminating error.</summary>
     internal ProviderPathResolver Paths => _paths ??= new ProviderPathResolver(this);
 
-    /// <summary>Reports one rejected record as a non-terminating InvalidData error.</summary>
-    protected void WriteRejection(EventRejection rejection)
+    /// <summary>Reports one rejected record of a file as a non-terminating InvalidData error.</summary>
+    private protected void WriteRejection(EventRejection rejection)
+    {
+        _rejectedFromFiles++;
+        WriteRejectionError(rejection);
+    }
+
+    /// <summary>Reports one piped object that could not be counted (its "line" is its position in the input).</summary>
+    private protected void WritePipelineRejection(EventRejection rejection) => WriteRejectionError(rejection);
+
+    private void WriteRejectionError(EventRejection rejection)
     {
         _rejected++;
-        var id = rejection.Reason.StartsWith("invalid JSON", StringComparison.Ordinal) ? "InvalidEventJson" : "InvalidEvent";
-        var error = new ErrorRecord(new InvalidDataException(rejection.ToString()), id, ErrorCategory.InvalidData, rejection.RawText);
-        WriteError(error);
+        WriteError(new ErrorRecord(new EventRejectedException(rejection), RejectionErrorIds.Of(rejection.Kind), ErrorCategory.InvalidData, rejection.RawText));
     }
 
     /// <summary>A file that exists but cannot be read: a non-terminating error, and the next file is read.</summary>
     protected void WriteReadFailure(string file, Exception ex)
     {
         CompleteFileProgress();
+        if (ex is FileNotFoundException || ex is DirectoryNotFoundException)
+        {
+            // Gone between resolving and opening, or a symbolic link whose target is missing (the link
+            // itself exists, so the path resolved): the usual not-found error.
+            WritePathNotFound(file, new ItemNotFoundException(IsLink(file)
+                ? $"Cannot find path '{file}' because it is a symbolic link whose target does not exist."
+                : $"Cannot find path '{file}' because it does not exist.", ex));
+            return;
+        }
+
         WriteError(new ErrorRecord(ex, "FileReadFailed", ErrorCategory.ReadError, file));
     }
 
-    /// <summary>True for the failures of one file that should not stop the others.</summary>
-    protected static bool IsFileFailure(Exception ex) => ex is IOException || ex is UnauthorizedAccessException;
+    private void WritePathNotFound(string path, Exception ex)
+    {
+        WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+    }
 
-    /// <summary>Shows the position in a large file, at most a few times a second.</summary>
+    private static bool IsLink(string file)
+    {
+        try
+        {
+            return (new FileInfo(file).Attributes & FileAttributes.ReparsePoint) != 0;
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// True for the failures of one file that should not stop the others (NotSupportedException: a device
+    /// or stream that cannot be read as the engine reads files).
+    /// </summary>
+    protected static bool IsFileFailure(Exception ex) => ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException;
+
+    /// <summary>
+    /// Shows the position in a large file, at most a few times a second; <paramref name="total"/> is 0 for a
+    /// pipe, whose length is not known, which shows the bytes read without a percentage.
+    /// </summary>
     protected void WriteFileProgress(string path, long done, long total)
     {
-        if (total < ProgressThresholdBytes)
+        if (total > 0 ? total < ProgressThresholdBytes : done < ProgressThresholdBytes)
         {
             return;
         }
@@ -103,33 +145,57 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
         _progress?.Complete(this);
     }
 
-    /// <summary>Writes the accounting of one file to the verbose stream.</summary>
-    private protected void WriteSummary(IngestSummary summary, bool withDuplicates) =>
-        WriteSummary(summary.Source, summary.Accepted, summary.Rejected, withDuplicates ? summary.DuplicatesIgnored : (long?)null);
-
-    /// <summary>Writes the accounting of one source (a file or the pipeline input) to the verbose stream.</summary>
-    protected void WriteSummary(string source, long accepted, long rejected, long? duplicatesIgnored)
+    /// <summary>Writes the accounting of one file to the verbose stream, and remembers a file read only in part for the warning.</summary>
+    private protected void WriteSummary(IngestSummary summary, bool withDuplicates)
     {
-        var text = string.Format(CultureInfo.InvariantCulture, "{0}: {1} read, {2} accepted, {3} rejected", source, accepted + rejected, accepted, rejected);
-        if (duplicatesIgnored.HasValue)
+        if (summary.ReadInPart)
         {
-            text += string.Format(CultureInfo.InvariantCulture, ", {0} duplicates ignored", duplicatesIgnored.Value);
+            _readInPart.Add(summary);
         }
 
-        WriteVerbose(text);
+        WriteVerbose(IngestSummary.Describe(summary.Source, summary.Accepted, summary.Rejected, withDuplicates ? summary.DuplicatesIgnored : (long?)null, summary));
     }
 
-    /// <summary>The single closing warning, when anything was rejected.</summary>
+    /// <summary>Writes the accounting of the pipeline input to the verbose stream.</summary>
+    protected void WriteSummary(string source, long accepted, long rejected, long? duplicatesIgnored) =>
+        WriteVerbose(IngestSummary.Describe(source, accepted, rejected, duplicatesIgnored));
+
+    /// <summary>The single closing warning, when anything was rejected: how many, where they are, and any file read only in part.</summary>
     protected void WriteRejectedWarning()
     {
-        if (_rejected > 0)
+        if (_rejected == 0)
         {
-            WriteWarning(string.Format(
-                CultureInfo.InvariantCulture,
-                "{0} record{1} rejected; each is an error record with file, line and reason (capture them with -ErrorVariable).",
-                _rejected,
-                _rejected == 1 ? " was" : "s were"));
+            return;
         }
+
+        var fromPipeline = _rejected - _rejectedFromFiles;
+        // Lines are spoken of only when files were read: a piped object has a position instead.
+        var where = fromPipeline == 0 ? "file, line and reason" : _rejectedFromFiles == 0 ? "its position in the input and its reason" : "its file and line (or position in the input) and its reason";
+        var text = string.Format(
+            CultureInfo.InvariantCulture,
+            "{0} record{1} rejected; each is an error record with {2} (capture them with -ErrorVariable).",
+            _rejected,
+            _rejected == 1 ? " was" : "s were",
+            where);
+        if (_readInPart.Count > 0)
+        {
+            const int Named = 3;
+            var named = new List<string>();
+            foreach (var file in _readInPart.GetRange(0, Math.Min(Named, _readInPart.Count)))
+            {
+                named.Add(file.Unread is null ? file.Source : string.Format(CultureInfo.InvariantCulture, "{0} (not read: {1})", file.Source, file.Unread));
+            }
+
+            text += string.Format(
+                CultureInfo.InvariantCulture,
+                " {0} file{1} read only in part: {2}{3}.",
+                _readInPart.Count,
+                _readInPart.Count == 1 ? " was" : "s were",
+                string.Join("; ", named),
+                _readInPart.Count > Named ? string.Format(CultureInfo.InvariantCulture, "; and {0} more (see -Verbose)", _readInPart.Count - Named) : string.Empty);
+        }
+
+        WriteWarning(text);
     }
 
     /// <summary>Activity id and text of this cmdlet's progress bar.</summary>
@@ -158,6 +224,26 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
         return message;
     }
 
+    /// <summary>
+    /// A number is taken as it is; a string is read strictly (<see cref="ExchangeRateTable.TryParseRate"/>), since
+    /// PowerShell's own conversion reads '1,08' as 108.
+    /// </summary>
+    private static decimal ToRate(string currency, object? value)
+    {
+        var unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
+        if (unwrapped is string text)
+        {
+            if (!ExchangeRateTable.TryParseRate(text, out var parsed))
+            {
+                throw new ArgumentException($"The rate for '{currency}' is '{text}'; a rate written as text takes invariant digits and at most one '.', such as '1.08', with no ',' or group separators.");
+            }
+
+            return parsed;
+        }
+
+        return (decimal)LanguagePrimitives.ConvertTo(unwrapped, typeof(decimal), CultureInfo.InvariantCulture);
+    }
+
     private ExchangeRateTable ToRateTable(Hashtable? rates)
     {
         if (rates is null || rates.Count == 0)
@@ -171,8 +257,7 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
             foreach (DictionaryEntry entry in rates)
             {
                 var currency = LanguagePrimitives.ConvertTo<string>(entry.Key);
-                var rate = (decimal)LanguagePrimitives.ConvertTo(entry.Value, typeof(decimal), CultureInfo.InvariantCulture);
-                pairs.Add(new KeyValuePair<string, decimal>(currency, rate));
+                pairs.Add(new KeyValuePair<string, decimal>(currency, ToRate(currency, entry.Value)));
             }
 
             return new ExchangeRateTable(pairs);

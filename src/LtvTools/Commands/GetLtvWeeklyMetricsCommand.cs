@@ -25,9 +25,18 @@ public sealed class GetLtvWeeklyMetricsCommand : DatasetCmdlet
 
     protected override void WriteResults()
     {
-        foreach (var row in SimpleLtv.WeeklyMetrics(Dataset, Options, CustomerFilter(), IncludeEmptyWeeks.IsPresent))
+        // Rows are made as they are written, customer by customer: Select-Object -First stops the making, and
+        // with -IncludeEmptyWeeks (customers × weeks rows) memory stays that of the dataset.
+        try
         {
-            WriteObject(row);
+            foreach (var row in SimpleLtv.EnumerateWeeklyMetrics(Dataset, Options, CustomerFilter(), IncludeEmptyWeeks.IsPresent, StopToken))
+            {
+                WriteObject(row);
+            }
+        }
+        catch (OperationCanceledException ex) when (IsStop(ex))
+        {
+            throw new PipelineStoppedException();
         }
     }
 

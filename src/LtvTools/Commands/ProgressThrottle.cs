@@ -32,7 +32,7 @@ internal sealed class ProgressThrottle
         // Callers report per record or per batch of thousands: reading the clock every time cost more than
         // a record on a busy virtual machine, so it is read every few hundred calls, or sooner once another
         // half percent of the file is done (per-batch callers would otherwise update every 2 s or so).
-        if (_open && ++_callsSinceClock < CallsPerClockRead && done - _doneAtClock < total / 200)
+        if (_open && ++_callsSinceClock < CallsPerClockRead && done - _doneAtClock < (total > 0 ? total / 200 : 1L << 20))
         {
             return;
         }
@@ -47,13 +47,15 @@ internal sealed class ProgressThrottle
 
         _lastShown = now;
         _open = true;
-        var percent = total <= 0 ? 0 : (int)Math.Min(100, done * 100 / total);
+        // A pipe has no length (total 0): the bytes read so far, and no percentage.
         cmdlet.WriteProgress(new ProgressRecord(
             _activityId,
             _activity,
-            string.Format(CultureInfo.InvariantCulture, "{0} ({1:N0} of {2:N0} MB)", path, done >> 20, total >> 20))
+            total > 0
+                ? string.Format(CultureInfo.InvariantCulture, "{0} ({1:N0} of {2:N0} MB)", path, done >> 20, total >> 20)
+                : string.Format(CultureInfo.InvariantCulture, "{0} ({1:N0} MB read)", path, done >> 20))
         {
-            PercentComplete = percent,
+            PercentComplete = total > 0 ? (int)Math.Min(100, done * 100 / total) : -1,
         });
     }
 

@@ -41,7 +41,8 @@ internal static class PropertyBag
 
     private static object? Plain(object? value, int depth)
     {
-        if (value is PSObject deserialized && IsDeserializedValue(deserialized))
+        // A dictionary (EventTags) comes back from Import-Clixml as a hashtable of its entries: read those.
+        if (value is PSObject deserialized && IsDeserializedValue(deserialized) && !(deserialized.BaseObject is IDictionary))
         {
             return deserialized.ToString();
         }
@@ -73,7 +74,7 @@ internal static class PropertyBag
 
     /// <summary>
     /// A value that Import-Clixml (or remoting) gave back as a property bag although it was not one, such
-    /// as an event's UtcTimestamp or EventTags: its text, which it printed when it was written, is the value.
+    /// as a value of a type it does not know: its text, which it printed when it was written, is the value.
     /// </summary>
     private static bool IsDeserializedValue(PSObject value) =>
         value.TypeNames.Count > 0 &&

@@ -12,6 +12,8 @@ namespace LtvTools.Commands;
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class ValidateLifespanYearsAttribute : ValidateArgumentsAttribute
 {
+    /// <summary>Throws a validation error, naming the value, unless it is above zero and at most the maximum.</summary>
+    /// <exception cref="ValidationMetadataException">The lifespan is out of range.</exception>
     protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
     {
         var value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;

@@ -12,6 +12,8 @@ namespace LtvTools.Commands;
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class ValidateWildcardPatternAttribute : ValidateEnumeratedArgumentsAttribute
 {
+    /// <summary>Throws a validation error, naming the pattern, unless <paramref name="element"/> is a valid wildcard pattern.</summary>
+    /// <exception cref="ValidationMetadataException">The pattern is not valid (for example a lone <c>[</c>).</exception>
     protected override void ValidateElement(object element)
     {
         var text = (element is PSObject wrapped ? wrapped.BaseObject : element)?.ToString() ?? string.Empty;

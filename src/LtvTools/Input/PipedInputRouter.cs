@@ -10,8 +10,11 @@ namespace LtvTools.Commands;
 /// <summary>Where <see cref="PipedInputRouter"/> sends what an object stands for.</summary>
 internal interface IPipedInputSink
 {
-    /// <summary>An event to count.</summary>
-    void TakeEvent(LtvEvent e);
+    /// <summary>
+    /// An event to count; <paramref name="madeElsewhere"/> when it arrived as an LtvEvent, whose USD amount was
+    /// worked out by whoever read it (so this cmdlet's -ExchangeRate did not shape it).
+    /// </summary>
+    void TakeEvent(LtvEvent e, bool madeElsewhere);
 
     /// <summary>A resolved file-system path to read as an event file.</summary>
     void TakeFile(string file);
@@ -62,7 +65,7 @@ internal sealed class PipedInputRouter
             case null:
                 return;
             case LtvEvent e:
-                _sink.TakeEvent(e);
+                _sink.TakeEvent(e, madeElsewhere: true);
                 return;
             case FileSystemInfo item:
                 TakeFiles(_paths.ResolveLiteral(item.FullName));
@@ -87,7 +90,7 @@ internal sealed class PipedInputRouter
 
         if (EventRecord.TryFromProperties(properties, _rates, out var fromProperties, out var reason, out var json))
         {
-            _sink.TakeEvent(fromProperties!);
+            _sink.TakeEvent(fromProperties!, madeElsewhere: false);
         }
         else
         {
