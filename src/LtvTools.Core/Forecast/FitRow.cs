@@ -1,0 +1,30 @@
+namespace LtvTools.Core
+{
+    /// <summary>One distinct customer history in <see cref="ForecastFitData"/>, and how many customers share it.</summary>
+    internal readonly struct FitRow
+    {
+        public FitRow(int frequencyIndex, double recency, double t, double monetary, double weight)
+        {
+            FrequencyIndex = frequencyIndex;
+            Recency = recency;
+            T = t;
+            Monetary = monetary;
+            LnMonetary = monetary > 0 ? System.Math.Log(monetary) : double.NegativeInfinity;
+            Weight = weight;
+        }
+
+        /// <summary>Where the row's frequency is in <see cref="ForecastFitData.DistinctFrequencies"/>.</summary>
+        public int FrequencyIndex { get; }
+
+        public double Recency { get; }
+
+        public double T { get; }
+
+        public double Monetary { get; }
+
+        /// <summary>ln of <see cref="Monetary"/>, computed once rather than at every likelihood evaluation.</summary>
+        public double LnMonetary { get; }
+
+        public double Weight { get; }
+    }
+}
