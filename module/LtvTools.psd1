@@ -12,7 +12,7 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('LtvTools.format.ps1xml')
-    CmdletsToExport        = @('Import-LtvEvents', 'Get-TopLtvCustomer', 'Get-LtvWeeklyMetrics')
+    CmdletsToExport        = @('Import-LtvEvents', 'Get-TopLtvCustomer', 'Get-LtvWeeklyMetrics', 'Get-LtvCustomerSummary', 'New-LtvForecastModel', 'Get-LtvForecast')
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()
