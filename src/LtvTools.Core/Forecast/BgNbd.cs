@@ -73,9 +73,9 @@ namespace LtvTools.Core
         /// </summary>
         /// <remarks>
         /// The paper writes (a+b+x−1)/(a−1) [1 − ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x−1; z)] with
-        /// z = t/(α+T+t). Euler's transformation turns the product into (1−z)^(a−1) 2F1(a+b−1−r, a−1; a+b+x−1; z):
-        /// the same value, but the power no longer underflows while the series overflows at large x, and the
-        /// series converges faster the larger x is.
+        /// z = t/(α+T+t). Euler's transformation gives the same product as (1−z)^(a−1) 2F1(a+b−1−r, a−1; a+b+x−1; z).
+        /// The first form's series is slow and huge at large x (its power then underflows), the second's at
+        /// large a; the one whose terms grow less is summed, with its power as a log prefactor.
         /// </remarks>
         public static double ExpectedPurchasesIfAlive(BgNbdParameters p, int x, double t, double horizon)
         {
@@ -86,10 +86,20 @@ namespace LtvTools.Core
 
             var z = horizon / (p.Alpha + t + horizon);
             var c = p.A + p.B + x - 1;
-            var series = Hypergeometric.Gauss2F1(p.A + p.B - 1 - p.R, p.A - 1, c, z);
-            // 1 − z = (α+T)/(α+T+t), taken as logs so a long horizon keeps its digits.
+
+            // ln(1 − z) = ln((α+T)/(α+T+t)), from logs so a long horizon keeps its digits.
             var lnOneMinusZ = Math.Log(p.Alpha + t) - Math.Log(p.Alpha + t + horizon);
-            return c / (p.A - 1) * (1 - Math.Exp((p.A - 1) * lnOneMinusZ) * series);
+            double product;
+            if (Hypergeometric.FirstRatio(p.A + p.B - 1 - p.R, p.A - 1, c, z) <= Hypergeometric.FirstRatio(p.R + x, p.B + x, c, z))
+            {
+                product = Hypergeometric.Gauss2F1(p.A + p.B - 1 - p.R, p.A - 1, c, z, (p.A - 1) * lnOneMinusZ);
+            }
+            else
+            {
+                product = Hypergeometric.Gauss2F1(p.R + x, p.B + x, c, z, (p.R + x) * lnOneMinusZ);
+            }
+
+            return c / (p.A - 1) * (1 - product);
         }
 
         /// <summary>ln(e^u + e^v) without overflow.</summary>
