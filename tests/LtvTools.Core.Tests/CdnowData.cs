@@ -6,10 +6,11 @@ namespace LtvTools.Core.Tests;
 /// <summary>
 /// The CDNOW sample (tests/data/cdnow, see its README) as this module's input: one ORDER event per transaction,
 /// at midnight UTC of its date, for its amount in USD; and the published per-customer summaries to compare with.
+/// Shared by the core and module tests (linked into both).
 /// </summary>
 internal static class CdnowData
 {
-    public static string Folder => Path.Combine(TestFiles.RepoRoot, "tests", "data", "cdnow");
+    public static string Folder => Path.Combine(RepoRoot(), "tests", "data", "cdnow");
 
     /// <summary>The calibration end of the published summaries (39 weeks after 1997-01-01).</summary>
     public static readonly DateTime CalibrationEnd = new(1997, 9, 30, 0, 0, 0, DateTimeKind.Utc);
@@ -56,5 +57,16 @@ internal static class CdnowData
         }
 
         return rows;
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "LtvTools.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("LtvTools.sln not found above " + AppContext.BaseDirectory);
     }
 }
