@@ -15,4 +15,8 @@ internal static class ModeNames
     public const string PipelineCeiling = "pipeline-ceiling";
     public const string ParseCeiling = "parse-ceiling";
     public const string Peer = "peer-duckdb";
+    public const string SummaryPath = "summary-path";
+    public const string ForecastFit = "forecast-fit";
+    public const string ForecastPredict = "forecast-predict";
+    public const string ForecastPath = "forecast-path";
 }

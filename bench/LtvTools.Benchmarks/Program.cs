@@ -9,6 +9,7 @@ try
         "generate" => Generate(command),
         "run" => Run(command),
         "sql" => PrintSql(command),
+        "forecast" => Forecast(command),
         "memory" => MemoryProbe.RunChild(command.Text("mode") ?? "core", Required(command, "file"), command.Text("module")),
         _ => Usage($"unknown command '{command.Verb}'"),
     };
@@ -30,6 +31,7 @@ static int Usage(string problem)
     Console.Error.WriteLine("usage: generate [--events 1000000] [--scale 1] [--format ndjson|array] [--out file] [--seed n] [--customers n]");
     Console.Error.WriteLine("       sql [--file events.jsonl] [--top 10]   (prints the DuckDB query the peer runs)");
     Console.Error.WriteLine("       run [--scale 1|10] [--reps 5] [--format ndjson|array] [--json out.json] [--file any.json] [--module LtvTools.psd1]");
+    Console.Error.WriteLine("       forecast [--scale 1|10] [--reps 5] [--file any.json] [--module LtvTools.psd1]   (the forecast cmdlets and fits only)");
     return 2;
 }
 
@@ -67,6 +69,19 @@ static int Generate(CommandLine command)
     var events = command.Number("events", 1_000_000) * command.Number("scale", 1);
     var array = IsArray(command);
     GenerateFile(events, array, command.Text("out") ?? DataFiles.DefaultPath(events, array), command);
+    return 0;
+}
+
+static int Forecast(CommandLine command)
+{
+    var events = 1_000_000L * command.Number("scale", 1);
+    var path = command.Text("file") ?? DataFiles.DefaultPath(events, array: false);
+    if (!File.Exists(path))
+    {
+        GenerateFile(events, false, path, command);
+    }
+
+    ForecastBench.Measure(path, (int)command.Number("reps", 5), command.Text("module") ?? DataFiles.ModuleManifest);
     return 0;
 }
 

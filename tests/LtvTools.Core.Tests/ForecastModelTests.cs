@@ -178,3 +178,35 @@ public sealed class ForecastModelTests : IClassFixture<ForecastModelTests.Simula
         }
     }
 }
+
+/// <summary>The analytic gradients the fits follow agree with finite differences of the likelihoods.</summary>
+public sealed class LikelihoodGradientTests
+{
+    [Fact]
+    public void The_BG_NBD_and_Gamma_Gamma_gradients_match_central_differences()
+    {
+        var summaries = ForecastModelTests.Simulated.Draw(2_000, 11);
+        var purchases = ForecastFitData.ForPurchases(summaries);
+        var spend = ForecastFitData.ForSpend(summaries);
+
+        AssertGradient(new[] { 0.4, 5.0, 0.9, 2.2 }, (p, g) => BgNbd.LogLikelihood(new BgNbdParameters(p[0], p[1], p[2], p[3]), purchases, g));
+        AssertGradient(new[] { 5.0, 3.5, 12.0 }, (p, g) => GammaGamma.LogLikelihood(new GammaGammaParameters(p[0], p[1], p[2]), spend, g));
+    }
+
+    private static void AssertGradient(double[] at, Func<double[], double[], double> logLikelihood)
+    {
+        var gradient = new double[at.Length];
+        logLikelihood(at, gradient);
+        var scratch = new double[at.Length];
+        for (var i = 0; i < at.Length; i++)
+        {
+            var h = 1e-6 * at[i];
+            var up = (double[])at.Clone();
+            var down = (double[])at.Clone();
+            up[i] += h;
+            down[i] -= h;
+            var numeric = (logLikelihood(up, scratch) - logLikelihood(down, scratch)) / (2 * h);
+            Assert.True(Math.Abs(numeric - gradient[i]) <= 1e-5 * Math.Max(1, Math.Abs(numeric)), $"parameter {i}: analytic {gradient[i]}, numeric {numeric}");
+        }
+    }
+}

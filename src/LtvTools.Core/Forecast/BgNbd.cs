@@ -10,47 +10,85 @@ namespace LtvTools.Core
     internal static class BgNbd
     {
         /// <summary>
-        /// The log-likelihood of every customer in <paramref name="data"/>, weighted by how many share each row.
-        /// Per customer (x repeat occasions, recency t_x, age T):
+        /// The log-likelihood of every customer in <paramref name="data"/>, weighted by how many share each row,
+        /// and its gradient with respect to (r, α, a, b) in <paramref name="gradient"/>. Per customer (x repeat
+        /// occasions, recency t_x, age T):
         /// ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b) + ln[(α+T)^−(r+x) + δ(x&gt;0) a/(b+x−1) (α+t_x)^−(r+x)],
         /// the last term as a log-sum-exp of the two logs, so no power is ever formed and nothing overflows at
         /// large frequencies.
         /// </summary>
-        public static double LogLikelihood(BgNbdParameters p, ForecastFitData data)
+        public static double LogLikelihood(BgNbdParameters p, ForecastFitData data, double[] gradient)
         {
             var xs = data.DistinctFrequencies;
             var common = new double[xs.Length];
             var dropout = new double[xs.Length];
             var lnBeta = SpecialFunctions.BetaLn(p.A, p.B);
             var shared = -SpecialFunctions.GammaLn(p.R) + p.R * Math.Log(p.Alpha) - lnBeta;
+
+            // The parts of the gradient that depend on x only, and the row sums the rest needs.
+            var dR = new double[xs.Length];
+            var dA = new double[xs.Length];
+            var dB = new double[xs.Length];
+            var psiR = SpecialFunctions.DiGamma(p.R);
+            var psiB = SpecialFunctions.DiGamma(p.B);
+            var psiAB = SpecialFunctions.DiGamma(p.A + p.B);
+            var lnAlpha = Math.Log(p.Alpha);
             for (var k = 0; k < xs.Length; k++)
             {
                 var x = xs[k];
                 common[k] = SpecialFunctions.GammaLn(p.R + x) + SpecialFunctions.BetaLn(p.A, p.B + x) + shared;
                 dropout[k] = x > 0 ? Math.Log(p.A) - Math.Log(p.B + x - 1) : double.NegativeInfinity;
+                var psiABX = SpecialFunctions.DiGamma(p.A + p.B + x);
+                dR[k] = SpecialFunctions.DiGamma(p.R + x) - psiR + lnAlpha;
+                dA[k] = psiAB - psiABX;
+                dB[k] = SpecialFunctions.DiGamma(p.B + x) - psiB + psiAB - psiABX;
             }
 
-            var sum = 0.0;
+            // ln(α+t) once per distinct recency and age, not per customer.
+            var lnRecencies = LogsOf(p.Alpha, data.DistinctRecencies);
+            var lnAges = LogsOf(p.Alpha, data.DistinctAges);
+            double sum = 0, gR = 0, gAlpha = 0, gA = 0, gB = 0;
             var rows = data.Rows;
             for (var i = 0; i < rows.Length; i++)
             {
                 ref readonly var row = ref rows[i];
                 var k = row.FrequencyIndex;
-                var rx = p.R + xs[k];
-                var stays = -rx * Math.Log(p.Alpha + row.T);
-                var value = common[k];
-                if (xs[k] == 0)
+                var x = xs[k];
+                var rx = p.R + x;
+                var lnAge = lnAges[row.AgeIndex];
+                var stays = -rx * lnAge;
+                double value, dropped, lnRecency;
+                if (x == 0)
                 {
-                    value += stays;
+                    value = stays;
+                    dropped = 0;
+                    lnRecency = 0;
                 }
                 else
                 {
-                    value += LogAddExp(stays, dropout[k] - rx * Math.Log(p.Alpha + row.Recency));
+                    lnRecency = lnRecencies[row.RecencyIndex];
+                    var left = dropout[k] - rx * lnRecency;
+
+                    // ln(e^stays + e^left), and the share of the likelihood that says the customer dropped out
+                    // after their last purchase, from one exponential of the smaller minus the larger.
+                    var difference = left - stays;
+                    var e = Math.Exp(-Math.Abs(difference));
+                    value = Math.Max(stays, left) + Math.Log(1 + e);
+                    dropped = difference > 0 ? 1 / (1 + e) : e / (1 + e);
                 }
 
-                sum += row.Weight * value;
+                var w = row.Weight;
+                sum += w * (common[k] + value);
+                gR += w * (dR[k] - (1 - dropped) * lnAge - dropped * lnRecency);
+                gAlpha += w * (p.R / p.Alpha - rx * ((1 - dropped) / (p.Alpha + row.T) + (x == 0 ? 0 : dropped / (p.Alpha + row.Recency))));
+                gA += w * (dA[k] + (x == 0 ? 0 : dropped / p.A));
+                gB += w * (dB[k] - (x == 0 ? 0 : dropped / (p.B + x - 1)));
             }
 
+            gradient[0] = gR;
+            gradient[1] = gAlpha;
+            gradient[2] = gA;
+            gradient[3] = gB;
             return sum;
         }
 
@@ -102,16 +140,15 @@ namespace LtvTools.Core
             return c / (p.A - 1) * (1 - product);
         }
 
-        /// <summary>ln(e^u + e^v) without overflow.</summary>
-        private static double LogAddExp(double u, double v)
+        private static double[] LogsOf(double alpha, double[] times)
         {
-            var max = Math.Max(u, v);
-            if (double.IsNegativeInfinity(max))
+            var logs = new double[times.Length];
+            for (var i = 0; i < times.Length; i++)
             {
-                return max;
+                logs[i] = Math.Log(alpha + times[i]);
             }
 
-            return max + Math.Log(1 + Math.Exp(Math.Min(u, v) - max));
+            return logs;
         }
     }
 }

@@ -3,9 +3,11 @@ namespace LtvTools.Core
     /// <summary>One distinct customer history in <see cref="ForecastFitData"/>, and how many customers share it.</summary>
     internal readonly struct FitRow
     {
-        public FitRow(int frequencyIndex, double recency, double t, double monetary, double weight)
+        public FitRow(int frequencyIndex, int recencyIndex, int ageIndex, double recency, double t, double monetary, double weight)
         {
             FrequencyIndex = frequencyIndex;
+            RecencyIndex = recencyIndex;
+            AgeIndex = ageIndex;
             Recency = recency;
             T = t;
             Monetary = monetary;
@@ -15,6 +17,12 @@ namespace LtvTools.Core
 
         /// <summary>Where the row's frequency is in <see cref="ForecastFitData.DistinctFrequencies"/>.</summary>
         public int FrequencyIndex { get; }
+
+        /// <summary>Where the row's recency is in <see cref="ForecastFitData.DistinctRecencies"/>.</summary>
+        public int RecencyIndex { get; }
+
+        /// <summary>Where the row's T is in <see cref="ForecastFitData.DistinctAges"/>.</summary>
+        public int AgeIndex { get; }
 
         public double Recency { get; }
 

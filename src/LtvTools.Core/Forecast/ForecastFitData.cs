@@ -5,19 +5,28 @@ namespace LtvTools.Core
 {
     /// <summary>
     /// What a likelihood reads: the customers as sorted rows, identical customers merged into one row with a
-    /// weight, and the distinct frequencies, whose log-gamma terms are computed once per evaluation instead of
-    /// once per customer. Sorting makes the sums, and so the fitted parameters, independent of input order.
+    /// weight, and the distinct frequencies, recencies and ages, whose log-gamma terms and logs are computed
+    /// once per evaluation instead of once per customer (summaries count whole days, so there are few distinct
+    /// recencies and ages). Sorting makes the sums, and so the fitted parameters, independent of input order.
     /// </summary>
     internal sealed class ForecastFitData
     {
-        private ForecastFitData(int[] distinctFrequencies, FitRow[] rows, int customers)
+        private ForecastFitData(int[] distinctFrequencies, double[] distinctRecencies, double[] distinctAges, FitRow[] rows, int customers)
         {
             DistinctFrequencies = distinctFrequencies;
+            DistinctRecencies = distinctRecencies;
+            DistinctAges = distinctAges;
             Rows = rows;
             Customers = customers;
         }
 
         public int[] DistinctFrequencies { get; }
+
+        /// <summary>The distinct recencies, ascending.</summary>
+        public double[] DistinctRecencies { get; }
+
+        /// <summary>The distinct ages T, ascending.</summary>
+        public double[] DistinctAges { get; }
 
         public FitRow[] Rows { get; }
 
@@ -54,6 +63,8 @@ namespace LtvTools.Core
         private static ForecastFitData Group((int X, double Recency, double T, double Monetary)[] keys)
         {
             Array.Sort(keys);
+            var recencies = Distinct(keys, key => key.Recency);
+            var ages = Distinct(keys, key => key.T);
             var rows = new List<FitRow>();
             var frequencies = new List<int>();
             for (var i = 0; i < keys.Length;)
@@ -69,11 +80,40 @@ namespace LtvTools.Core
                     frequencies.Add(keys[i].X);
                 }
 
-                rows.Add(new FitRow(frequencies.Count - 1, keys[i].Recency, keys[i].T, keys[i].Monetary, j - i));
+                rows.Add(new FitRow(
+                    frequencies.Count - 1,
+                    Array.BinarySearch(recencies, keys[i].Recency),
+                    Array.BinarySearch(ages, keys[i].T),
+                    keys[i].Recency,
+                    keys[i].T,
+                    keys[i].Monetary,
+                    j - i));
                 i = j;
             }
 
-            return new ForecastFitData(frequencies.ToArray(), rows.ToArray(), keys.Length);
+            return new ForecastFitData(frequencies.ToArray(), recencies, ages, rows.ToArray(), keys.Length);
+        }
+
+        private static double[] Distinct((int X, double Recency, double T, double Monetary)[] keys, Func<(int X, double Recency, double T, double Monetary), double> value)
+        {
+            var values = new double[keys.Length];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                values[i] = value(keys[i]);
+            }
+
+            Array.Sort(values);
+            var count = 0;
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (count == 0 || values[i] != values[count - 1])
+                {
+                    values[count++] = values[i];
+                }
+            }
+
+            Array.Resize(ref values, count);
+            return values;
         }
     }
 }

@@ -60,8 +60,9 @@ namespace LtvTools.Core
             // Start at r = 1 and the observed repeat rate among all customers (a scale-free start in either time unit).
             var alpha = Math.Max(meanT, 1e-6) / Math.Max(meanX, 1e-6);
             var fit = LogSpaceMinimizer.Maximise(
-                p => BgNbd.LogLikelihood(new BgNbdParameters(p[0], p[1], p[2], p[3]), data),
-                new[] { 1.0, alpha, 1.0, 1.0 });
+                (p, gradient) => BgNbd.LogLikelihood(new BgNbdParameters(p[0], p[1], p[2], p[3]), data, gradient),
+                new[] { 1.0, alpha, 1.0, 1.0 },
+                data.Customers);
             model.R = fit.Parameters[0];
             model.Alpha = fit.Parameters[1];
             model.A = fit.Parameters[2];
@@ -89,8 +90,9 @@ namespace LtvTools.Core
 
             // p = 1 and q = 2 put the population mean p v / (q - 1) at the observed mean.
             var fit = LogSpaceMinimizer.Maximise(
-                p => GammaGamma.LogLikelihood(new GammaGammaParameters(p[0], p[1], p[2]), data),
-                new[] { 1.0, 2.0, mean });
+                (p, gradient) => GammaGamma.LogLikelihood(new GammaGammaParameters(p[0], p[1], p[2]), data, gradient),
+                new[] { 1.0, 2.0, mean },
+                data.Customers);
             model.P = fit.Parameters[0];
             model.Q = fit.Parameters[1];
             model.V = fit.Parameters[2];

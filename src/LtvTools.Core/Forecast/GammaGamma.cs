@@ -7,31 +7,49 @@ namespace LtvTools.Core
     internal static class GammaGamma
     {
         /// <summary>
-        /// The log-likelihood of the mean order values: per customer with x repeat occasions of mean m,
+        /// The log-likelihood of the mean order values, and its gradient with respect to (p, q, v) in
+        /// <paramref name="gradient"/>: per customer with x repeat occasions of mean m,
         /// ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln v + (px−1) ln m + px ln x − (px+q) ln(xm + v).
         /// </summary>
-        public static double LogLikelihood(GammaGammaParameters p, ForecastFitData data)
+        public static double LogLikelihood(GammaGammaParameters p, ForecastFitData data, double[] gradient)
         {
             var xs = data.DistinctFrequencies;
             var common = new double[xs.Length];
-            var shared = -SpecialFunctions.GammaLn(p.Q) + p.Q * Math.Log(p.V);
+            var dP = new double[xs.Length];
+            var dQ = new double[xs.Length];
+            var lnV = Math.Log(p.V);
+            var shared = -SpecialFunctions.GammaLn(p.Q) + p.Q * lnV;
+            var psiQ = SpecialFunctions.DiGamma(p.Q);
             for (var k = 0; k < xs.Length; k++)
             {
                 var px = p.P * xs[k];
-                common[k] = SpecialFunctions.GammaLn(px + p.Q) - SpecialFunctions.GammaLn(px) + px * Math.Log(xs[k]) + shared;
+                var lnX = Math.Log(xs[k]);
+                var psiPXQ = SpecialFunctions.DiGamma(px + p.Q);
+                common[k] = SpecialFunctions.GammaLn(px + p.Q) - SpecialFunctions.GammaLn(px) + px * lnX + shared;
+                dP[k] = xs[k] * (psiPXQ - SpecialFunctions.DiGamma(px) + lnX);
+                dQ[k] = psiPXQ - psiQ + lnV;
             }
 
-            var sum = 0.0;
+            double sum = 0, gP = 0, gQ = 0, gV = 0;
             var rows = data.Rows;
             for (var i = 0; i < rows.Length; i++)
             {
                 ref readonly var row = ref rows[i];
-                var x = xs[row.FrequencyIndex];
+                var k = row.FrequencyIndex;
+                var x = xs[k];
                 var px = p.P * x;
-                var value = common[row.FrequencyIndex] + (px - 1) * row.LnMonetary - (px + p.Q) * Math.Log(x * row.Monetary + p.V);
-                sum += row.Weight * value;
+                var total = x * row.Monetary + p.V;
+                var lnTotal = Math.Log(total);
+                var w = row.Weight;
+                sum += w * (common[k] + (px - 1) * row.LnMonetary - (px + p.Q) * lnTotal);
+                gP += w * (dP[k] + x * (row.LnMonetary - lnTotal));
+                gQ += w * (dQ[k] - lnTotal);
+                gV += w * (p.Q / p.V - (px + p.Q) / total);
             }
 
+            gradient[0] = gP;
+            gradient[1] = gQ;
+            gradient[2] = gV;
             return sum;
         }
 
