@@ -11,6 +11,7 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
+    TypesToProcess         = @('LtvTools.types.ps1xml')
     FormatsToProcess       = @('LtvTools.format.ps1xml')
     CmdletsToExport        = @('Import-LtvEvents', 'Get-TopLtvCustomer', 'Get-LtvWeeklyMetrics', 'Get-LtvCustomerSummary', 'New-LtvForecastModel', 'Get-LtvForecast')
     FunctionsToExport      = @()
@@ -19,6 +20,8 @@
     PrivateData            = @{
         PSData = @{
             Tags       = @('LTV', 'CustomerLifetimeValue', 'Analytics', 'Events', 'JSON', 'NDJSON', 'Ecommerce', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            LicenseUri = 'https://github.com/ltvtools/LtvTools/blob/main/LICENSE'
+            ProjectUri = 'https://github.com/ltvtools/LtvTools'
         }
     }
 }

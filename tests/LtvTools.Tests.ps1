@@ -72,10 +72,25 @@ Describe 'Get-TopLtvCustomer' {
             ($direct | ConvertTo-Json) | Should -Be ($top | ConvertTo-Json)
         }
 
-        It 'shows Rank, CustomerId, LastName, Orders, TotalSpend, TotalWeeks and Ltv by default' {
-            $text = $top | Format-Table | Out-String -Width 120
-            $text | Should -Match 'Rank\s+CustomerId\s+LastName\s+Orders\s+TotalSpend\s+TotalWeeks\s+Ltv'
-            $text | Should -Match '5e1a7c0b3d21\s+Garcia\s+2\s+165\.50\s+4\s+21515\.00'
+        It 'shows Rank, CustomerId, Orders, TotalSpend and Ltv by default, within 80 columns' {
+            $text = $top | Format-Table | Out-String -Width 80
+            $text | Should -Match 'Rank\s+CustomerId\s+Orders\s+TotalSpend\s+Ltv'
+            $text | Should -Match '5e1a7c0b3d21\s+2\s+165\.50\s+21515\.00'
+            $text -split "`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessThan 80 }
+        }
+
+        It 'saves and reads back events through Export-Csv in a decimal-comma culture' {
+            $csv = Join-Path $TestDrive 'events.csv'
+            $saved = [System.Threading.Thread]::CurrentThread.CurrentCulture
+            [System.Threading.Thread]::CurrentThread.CurrentCulture = 'de-DE'
+            try {
+                Import-LtvEvents -Path $Sample -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Export-Csv $csv
+                $back = Import-Csv $csv | Get-TopLtvCustomer -Top 3
+            }
+            finally {
+                [System.Threading.Thread]::CurrentThread.CurrentCulture = $saved
+            }
+            ($back | ForEach-Object { $_.Ltv.ToString([cultureinfo]::InvariantCulture) }) | Should -Be @('21515.00', '11698.70', '1604.20')
         }
     }
 
@@ -146,6 +161,19 @@ Describe 'Bad records' {
         $recordBad[0].Exception.Message | Should -BeLike '*mixed.jsonl:2: invalid JSON*'
         $recordBad[1].Exception.Message | Should -BeLike "*mixed.jsonl:3: event_time 'yesterday' is not ISO 8601*"
         $recordBad[1].TargetObject | Should -BeLike '*"yesterday"*'
+    }
+
+    It 'carry their file, line, kind and reason as data' {
+        $messy = Join-Path $TestDrive 'messy.json'
+        "[`n" + (Get-Content -LiteralPath $mixed -TotalCount 1) + ",`n{`"type`": x},`n{}`n]" | Set-Content -LiteralPath $messy -Encoding utf8
+        $null = Get-TopLtvCustomer -LiteralPath $mixed, $messy -ErrorVariable dataBad -ErrorAction SilentlyContinue -WarningVariable dataWarning -WarningAction SilentlyContinue
+        $byFile = $dataBad | Group-Object { Split-Path -Leaf $_.Exception.File } | Sort-Object Name
+        $byFile.Name | Should -Be @('messy.json', 'mixed.jsonl')
+        $byFile | ForEach-Object Count | Should -Be @(1, 2)
+        $dataBad.Exception.Kind | Should -Be @('InvalidJson', 'InvalidEvent', 'InvalidFile')
+        $dataBad.Exception.Line | Should -Be @(2, 3, 3)
+        $dataBad[2].FullyQualifiedErrorId | Should -Be 'InvalidEventFile,LtvTools.Commands.GetTopLtvCustomerCommand'
+        $dataWarning[0].Message | Should -BeLike "*1 file was read only in part: $messy (not read: * bytes, lines 3 to 5).*"
     }
 
     It 'stop the command at the first one with -ErrorAction Stop' {

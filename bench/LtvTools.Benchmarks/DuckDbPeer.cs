@@ -5,7 +5,7 @@ namespace LtvTools.Benchmarks;
 
 /// <summary>
 /// The peer a user would otherwise pick: DuckDB's <c>read_json</c> over the same file, then SQL with the core's
-/// semantics. The SQL is printed in the README so anyone can rerun it.
+/// semantics. The SQL is printed in bench/README.md so anyone can rerun it.
 /// </summary>
 internal static class DuckDbPeer
 {

@@ -16,7 +16,7 @@ internal static class Results
         {
             foreach (var r in run.Rejections)
             {
-                text.Append("rejected ").Append(Path.GetFileName(r.Source)).Append(':').Append(r.Line).Append(' ').Append(r.Reason).Append(" | ").AppendLine(r.RawText);
+                text.Append("rejected ").Append(Path.GetFileName(r.Source)).Append(':').Append(r.Line).Append(' ').Append(r.Kind).Append(' ').Append(r.Reason).Append(" | ").AppendLine(r.RawText);
             }
 
             foreach (var s in run.Summaries)

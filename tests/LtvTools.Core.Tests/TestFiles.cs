@@ -73,7 +73,18 @@ internal sealed class TestFiles : IDisposable
 /// <summary>Runs a file through the engine and keeps everything a test looks at.</summary>
 internal sealed class IngestRun
 {
-    public LtvDataset Dataset { get; } = new();
+    public IngestRun()
+        : this(new LtvDataset())
+    {
+    }
+
+    /// <summary>A run around a dataset filled elsewhere (a test's own ingestor).</summary>
+    public IngestRun(LtvDataset dataset)
+    {
+        Dataset = dataset;
+    }
+
+    public LtvDataset Dataset { get; }
 
     public List<EventRejection> Rejections { get; } = new();
 

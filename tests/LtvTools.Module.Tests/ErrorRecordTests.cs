@@ -54,7 +54,7 @@ public class ErrorRecordTests
         var ranked = ps.Run("Get-TopLtvCustomer -LiteralPath $args[0] -Verbose -ErrorAction SilentlyContinue", RepoPaths.Sample);
 
         Assert.Equal(new[] { $"{file}: 4 read, 2 accepted, 2 rejected", $"{RepoPaths.Sample}: 19 read, 18 accepted, 1 rejected" }, imported.Verbose);
-        Assert.Equal(new[] { $"{RepoPaths.Sample}: 19 read, 18 accepted, 1 rejected, 1 duplicates ignored" }, ranked.Verbose);
+        Assert.Equal(new[] { $"{RepoPaths.Sample}: 19 read, 18 accepted, 1 rejected, 1 duplicate ignored" }, ranked.Verbose);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public class ManifestTests
         Assert.Equal(new[] { "Core", "Desktop" }, ((IEnumerable<string>)result.Value(0, "CompatiblePSEditions")!).Order());
         Assert.Equal("5.1", result.Value(0, "PowerShellVersion")!.ToString());
         Assert.Equal("4.7.2", result.Value(0, "DotNetFrameworkVersion")!.ToString());
+        // A gallery or an internal feed may refuse a package without a licence and a project page.
+        Assert.Equal("https://github.com/ltvtools/LtvTools/blob/main/LICENSE", result.Value(0, "LicenseUri")!.ToString());
+        Assert.Equal("https://github.com/ltvtools/LtvTools", result.Value(0, "ProjectUri")!.ToString());
     }
 
     [Fact]
@@ -42,7 +45,7 @@ public class ManifestTests
     public void The_module_folder_holds_the_manifest_formats_help_and_assemblies()
     {
         var folder = Path.GetDirectoryName(RepoPaths.ModuleManifest)!;
-        foreach (var file in new[] { "LtvTools.psd1", "LtvTools.format.ps1xml", "LtvTools.dll", "LtvTools.Core.dll", "System.Text.Json.dll", "MathNet.Numerics.dll", "en-US/LtvTools.dll-Help.xml", "en-US/about_LtvTools.help.txt" })
+        foreach (var file in new[] { "LICENSE", "LtvTools.psd1", "LtvTools.format.ps1xml", "LtvTools.types.ps1xml", "LtvTools.dll", "LtvTools.Core.dll", "System.Text.Json.dll", "MathNet.Numerics.dll", "en-US/LtvTools.dll-Help.xml", "en-US/about_LtvTools.help.txt" })
         {
             Assert.True(File.Exists(Path.Combine(folder, file)), file + " is missing from out/LtvTools");
         }
@@ -90,7 +93,8 @@ public class ManifestTests
         using var ps = ModuleRunspace.Start();
         var about = ps.Run("Get-Help about_LtvTools | ForEach-Object { $_.ToString() }").Clean();
         var all = string.Join("\n", about.Output.Select(o => o.ToString()));
-        Assert.Contains("InvalidEventJson,LtvTools.Commands.<Cmdlet>", all);
+        Assert.Contains("<id>,LtvTools.Commands.<Cmdlet>", all);
+        Assert.Contains("InvalidEventFile (the file cannot be read on", all);
         Assert.Contains("LTV = 52 x a x LifespanYears", all);
         Assert.Contains("FORECAST", all);
         Assert.Contains("ForecastNoRepeatCustomers", all);

@@ -13,7 +13,13 @@ namespace LtvTools.Module.Tests;
 /// </summary>
 internal sealed class TextHost : PSHost
 {
-    private readonly TextHostUI _ui = new();
+    private readonly TextHostUI _ui;
+
+    /// <summary>A console <paramref name="width"/> columns wide (Out-Default fits tables to it, as pwsh does).</summary>
+    public TextHost(int width = 120)
+    {
+        _ui = new TextHostUI(width);
+    }
 
     public string Text => _ui.Buffer.ToString();
 
@@ -45,11 +51,11 @@ internal sealed class TextHost : PSHost
     {
     }
 
-    private sealed class TextHostUI : PSHostUserInterface
+    private sealed class TextHostUI(int width) : PSHostUserInterface
     {
         public StringBuilder Buffer { get; } = new();
 
-        public override PSHostRawUserInterface RawUI { get; } = new TextRawUI();
+        public override PSHostRawUserInterface RawUI { get; } = new TextRawUI(width);
 
         public override void Write(string value) => Buffer.Append(value);
 
@@ -86,11 +92,11 @@ internal sealed class TextHost : PSHost
         public override SecureString ReadLineAsSecureString() => throw new NotSupportedException();
     }
 
-    private sealed class TextRawUI : PSHostRawUserInterface
+    private sealed class TextRawUI(int width) : PSHostRawUserInterface
     {
         public override ConsoleColor BackgroundColor { get; set; } = ConsoleColor.Black;
 
-        public override Size BufferSize { get; set; } = new(120, 3000);
+        public override Size BufferSize { get; set; } = new(width, 3000);
 
         public override Coordinates CursorPosition { get; set; }
 
@@ -100,13 +106,13 @@ internal sealed class TextHost : PSHost
 
         public override bool KeyAvailable => false;
 
-        public override Size MaxPhysicalWindowSize => new(120, 50);
+        public override Size MaxPhysicalWindowSize => new(width, 50);
 
-        public override Size MaxWindowSize => new(120, 50);
+        public override Size MaxWindowSize => new(width, 50);
 
         public override Coordinates WindowPosition { get; set; }
 
-        public override Size WindowSize { get; set; } = new(120, 50);
+        public override Size WindowSize { get; set; } = new(width, 50);
 
         public override string WindowTitle { get; set; } = string.Empty;
 

@@ -25,7 +25,7 @@ public class TopCustomerTests
         var positional = ps.Run("'samples/events.json' | Get-TopLtvCustomer -Top 100 | " + fields);
 
         Assert.Equal(4, piped.Output.Count); // includes the visit-only customer 0f1e2d3c4b5a with LTV 0
-        Assert.Equal("4|0f1e2d3c4b5a||||1|0|0|4|0|0.25|0|0", piped.Output[3].ToString());
+        Assert.Equal("4|0f1e2d3c4b5a||||1|0|0.00|4|0.00|0.25|0.00|0.00", piped.Output[3].ToString());
         Assert.Equal(piped.Output.Select(o => o.ToString()), direct.Output.Select(o => o.ToString()));
         Assert.Equal(piped.Output.Select(o => o.ToString()), positional.Output.Select(o => o.ToString()));
         SampleExpectations.AssertRefundRejected(direct, "GetTopLtvCustomerCommand", RepoPaths.Sample);

@@ -2,7 +2,7 @@ namespace LtvTools.Module.Tests;
 
 public class WeeklyMetricsTests
 {
-    private const string Row = " | ForEach-Object { '{0} {1}-W{2} {3:yyyy-MM-dd} v{4} o{5} {6} {7}' -f $_.CustomerId, $_.Year, $_.Week, $_.WeekStart.DateTime, $_.SiteVisits, $_.Orders, $_.OrderAmount, $_.SpendPerVisit }";
+    private const string Row = " | ForEach-Object { '{0} {1}-W{2} {3} v{4} o{5} {6} {7}' -f $_.CustomerId, $_.Year, $_.Week, $_.WeekStart.ToString('yyyy-MM-dd'), $_.SiteVisits, $_.Orders, $_.OrderAmount, $_.SpendPerVisit }";
 
     [Fact]
     public void Weekly_metrics_of_the_sample_have_one_row_per_customer_and_active_week_sorted()
@@ -14,11 +14,11 @@ public class WeeklyMetricsTests
         Assert.Equal(
             new[]
             {
-                "0f1e2d3c4b5a 2017-W4 2017-01-22 v1 o0 0 0",
+                "0f1e2d3c4b5a 2017-W4 2017-01-22 v1 o0 0.00 0.00",
                 "5e1a7c0b3d21 2017-W2 2017-01-08 v1 o1 45.50 45.50",
                 "5e1a7c0b3d21 2017-W3 2017-01-15 v1 o1 120.00 120.00",
                 "96f55c7d8f42 2017-W1 2017-01-01 v1 o1 12.34 12.34",
-                "c2b4d6e8f0a1 2017-W2 2017-01-08 v1 o0 0 0",
+                "c2b4d6e8f0a1 2017-W2 2017-01-08 v1 o0 0.00 0.00",
                 "c2b4d6e8f0a1 2017-W4 2017-01-22 v1 o1 89.99 89.99",
             },
             result.Output.Select(o => o.ToString()));
@@ -34,10 +34,10 @@ public class WeeklyMetricsTests
         Assert.Equal(
             new[]
             {
-                "5e1a7c0b3d21 2017-W1 2017-01-01 v0 o0 0 ",
+                "5e1a7c0b3d21 2017-W1 2017-01-01 v0 o0 0.00 ",
                 "5e1a7c0b3d21 2017-W2 2017-01-08 v1 o1 45.50 45.50",
                 "5e1a7c0b3d21 2017-W3 2017-01-15 v1 o1 120.00 120.00",
-                "5e1a7c0b3d21 2017-W4 2017-01-22 v0 o0 0 ",
+                "5e1a7c0b3d21 2017-W4 2017-01-22 v0 o0 0.00 ",
             },
             result.Output.Select(o => o.ToString()));
     }
@@ -72,7 +72,7 @@ public class WeeklyMetricsTests
             new[]
             {
                 "96f55c7d8f42 2017-W1 2017-01-02 v1 o1 12.34 12.34",
-                "c2b4d6e8f0a1 2017-W2 2017-01-09 v1 o0 0 0",
+                "c2b4d6e8f0a1 2017-W2 2017-01-09 v1 o0 0.00 0.00",
                 "c2b4d6e8f0a1 2017-W4 2017-01-23 v1 o1 89.99 89.99",
             },
             result.Output.Select(o => o.ToString()));

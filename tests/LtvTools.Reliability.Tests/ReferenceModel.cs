@@ -58,7 +58,17 @@ public static class ReferenceModel
             })
             .OrderByDescending(c => c.Ltv)
             .ThenBy(c => c.CustomerId, StringComparer.Ordinal)
-            .Select((c, i) => c with { Rank = i + 1 })
+
+            // Ranked on the exact figures; shown with money in cents and ratios to six decimals.
+            .Select((c, i) => c with
+            {
+                Rank = i + 1,
+                TotalSpend = Cents(c.TotalSpend),
+                SpendPerVisit = c.SpendPerVisit is decimal perVisit ? Cents(perVisit) : null,
+                VisitsPerWeek = Math.Round(c.VisitsPerWeek, 6, MidpointRounding.AwayFromZero),
+                WeeklyValue = Cents(c.WeeklyValue),
+                Ltv = Cents(c.Ltv),
+            })
             .ToList();
 
         var weekly = visits.Select(v => (v.CustomerId, Week: WeekOf(v.Ticks), Visits: 1L, Orders: 0L, Amount: 0m))
@@ -72,7 +82,7 @@ public static class ReferenceModel
                 var amount = g.Sum(r => r.Amount);
                 return new WeekRow(
                     g.Key.CustomerId, ISOWeek.GetYear(monday), ISOWeek.GetWeekOfYear(monday), g.Key.Week,
-                    visitCount, g.Sum(r => r.Orders), amount, visitCount == 0 ? null : amount / visitCount);
+                    visitCount, g.Sum(r => r.Orders), Cents(amount), visitCount == 0 ? null : Cents(amount / visitCount));
             })
             .OrderBy(r => r.CustomerId, StringComparer.Ordinal).ThenBy(r => r.WeekStart)
             .ToList();
@@ -81,6 +91,9 @@ public static class ReferenceModel
             ranked, weekly, events.Count, events.Count - distinct, customerIds.Count,
             new DateTime(earliest, DateTimeKind.Utc), new DateTime(latest, DateTimeKind.Utc));
     }
+
+    /// <summary>Money as the output objects show it: rounded to cents, half away from zero.</summary>
+    public static decimal Cents(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
     /// <summary>Sum of the latest amounts of the distinct orders.</summary>
     public static decimal DistinctOrderSpend(IReadOnlyList<GeneratedEvent> input) =>

@@ -15,7 +15,7 @@ public sealed record CustomerRow(
 /// <summary>One weekly metric row.</summary>
 public sealed record WeekRow(string CustomerId, int Year, int Week, DateTime WeekStart, long SiteVisits, long Orders, decimal OrderAmount, decimal? SpendPerVisit)
 {
-    public static WeekRow Of(LtvWeeklyMetric m) => new(m.CustomerId, m.Year, m.Week, m.WeekStart.DateTime, m.SiteVisits, m.Orders, m.OrderAmount, m.SpendPerVisit);
+    public static WeekRow Of(LtvWeeklyMetric m) => new(m.CustomerId, m.Year, m.Week, m.WeekStart, m.SiteVisits, m.Orders, m.OrderAmount, m.SpendPerVisit);
 }
 
 /// <summary>Everything a run produces: the full ranking, every weekly row, and the dataset's counters.</summary>

@@ -93,6 +93,38 @@ public class RunspaceTests
         Assert.True(SpinWait.SpinUntil(() => EngineWorkerThreads() <= workersBefore, TimeSpan.FromSeconds(5)), $"{EngineWorkerThreads()} engine threads still running, {workersBefore} before");
     }
 
+    /// <summary>
+    /// Issue 18 point 7: with -IncludeEmptyWeeks the rows (here about 2.6 million: five customers over years 1
+    /// to 9999) stream out one by one, so the first reaches the pipeline at once and Stop() ends the emission.
+    /// </summary>
+    [Fact]
+    public void StopWhileWeeklyRowsStreamReturnsAtOnce()
+    {
+        using var files = new TestFiles();
+        var lines = new[] { "0001-01-02", "2500-01-01", "5000-01-01", "7500-01-01", "9999-12-30" }
+            .Select((day, i) => $"{{\"type\": \"SITE_VISIT\", \"verb\": \"NEW\", \"key\": \"v{i}\", \"event_time\": \"{day}T10:00:00Z\", \"customer_id\": \"c{i}\"}}");
+        var path = files.Write("millennia.jsonl", string.Join("\n", lines) + "\n");
+        using var ps = ModuleRunspace.Start();
+        using var firstRow = new ManualResetEventSlim();
+        ps.Runspace.SessionStateProxy.SetVariable("firstRow", firstRow);
+
+        using var shell = PowerShell.Create();
+        shell.Runspace = ps.Runspace;
+        shell.AddScript("$script:rows = 0; Get-LtvWeeklyMetrics -LiteralPath $args[0] -IncludeEmptyWeeks | ForEach-Object { $script:rows++; $firstRow.Set() }").AddArgument(path);
+        var invocation = shell.BeginInvoke();
+        Assert.True(firstRow.Wait(TimeSpan.FromSeconds(60)), "no row came out");
+        Assert.False(invocation.IsCompleted, "every row came out before the stop; make the window longer");
+
+        var clock = Stopwatch.StartNew();
+        shell.Stop();
+        clock.Stop();
+
+        Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop() took {clock.Elapsed}");
+        var rows = (int)ps.Runspace.SessionStateProxy.GetVariable("rows");
+        Assert.InRange(rows, 1, 2_600_000 - 1);
+    }
+
     [Fact]
     public async Task TwoRunspacesAtOnceOnDifferentFilesGiveIndependentCorrectResults()
     {

@@ -1,127 +1,120 @@
 using System;
 using System.IO;
+using System.Threading;
 
-namespace LtvTools.Core
+namespace LtvTools.Core;
+
+/// <summary>
+/// Reads one event file record by record, on the caller's thread: each call yields an accepted event
+/// (as an object, or straight into a dataset) or a rejection. Nothing is read ahead beyond one block.
+/// Pipes and FIFOs are read like files, forwards only.
+/// </summary>
+internal sealed class EventFileReader : IDisposable
 {
-    /// <summary>
-    /// Reads one event file record by record, on the caller's thread: each call yields an accepted event
-    /// (as an object, or straight into a dataset) or a rejection. Nothing is read ahead beyond one block.
-    /// </summary>
-    public sealed class EventFileReader : IDisposable
-    {
-        private readonly FileStream _file;
-        private readonly EventRecordReader _records;
-        private readonly ExchangeRateTable _rates;
-        private readonly Utf8TextCache _texts = new Utf8TextCache();
-        private bool _ended;
+    private readonly EventFile _file;
+    private readonly ValidatedRecordReader _records;
+    private readonly Utf8TextCache _texts = new Utf8TextCache();
 
-        public EventFileReader(string path, ExchangeRateTable? rates = null)
+    /// <summary>Opens <paramref name="path"/>; amounts in other currencies than USD need <paramref name="rates"/>.</summary>
+    public EventFileReader(string path, ExchangeRateTable? rates = null)
+        : this(path, EventFile.Open(path ?? throw new ArgumentNullException(nameof(path))), rates, default)
+    {
+    }
+
+    internal EventFileReader(string path, EventFile file, ExchangeRateTable? rates, CancellationToken cancellation)
+    {
+        Path = path;
+        _file = file;
+        try
         {
-            Path = path ?? throw new ArgumentNullException(nameof(path));
-            _rates = rates ?? ExchangeRateTable.UsdOnly;
-            _file = EventFile.OpenRaw(path);
-            try
+            var records = new EventRecordReader(file.Decoded, ownsStream: false) { Cancellation = cancellation };
+            _records = new ValidatedRecordReader(path, records, rates ?? ExchangeRateTable.UsdOnly);
+            Summary = new IngestSummary(path) { Compressed = file.Compressed, Bytes = file.Length ?? 0 };
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The file being read.</summary>
+    public string Path { get; }
+
+    /// <summary>The file's accounting; complete once <see cref="Read(out LtvEvent, out EventRejection)"/> has returned false.</summary>
+    public IngestSummary Summary { get; }
+
+    /// <summary>Bytes of the file consumed so far (compressed bytes for gzip), for progress.</summary>
+    public long Position => _file.Position;
+
+    /// <summary>Bytes of the file on disk (of a symbolic link's target), or 0 for a pipe, whose length is not known.</summary>
+    public long Length => _file.Length ?? 0;
+
+    /// <summary>False for a pipe, a FIFO or another stream whose length is not known in advance.</summary>
+    public bool HasLength => _file.Length.HasValue;
+
+    /// <summary>
+    /// Reads the next record. Returns false at the end. Otherwise exactly one of <paramref name="accepted"/>
+    /// and <paramref name="rejection"/> is set.
+    /// </summary>
+    public bool Read(out LtvEvent? accepted, out EventRejection? rejection) => Read(null, out accepted, out rejection);
+
+    /// <summary>
+    /// Reads the next record; an accepted one goes into <paramref name="dataset"/> (when given) instead
+    /// of becoming an object, at the input position dataset.NextSequence + its byte offset.
+    /// </summary>
+    public bool Read(LtvDataset? dataset, out LtvEvent? accepted, out EventRejection? rejection)
+    {
+        accepted = null;
+        var more = _records.Read(out var fields, out rejection);
+        Summary.Format = _records.Records.Format;
+        if (!more)
+        {
+            if (!_file.Length.HasValue)
             {
-                var decoded = EventFile.OpenDecoded(_file, out var compressed);
-                _records = new EventRecordReader(decoded);
-                Summary = new IngestSummary(path) { Compressed = compressed, Bytes = _file.Length };
+                Summary.Bytes = _file.Position;
             }
-            catch
-            {
-                _file.Dispose();
-                throw;
-            }
+
+            return false;
         }
 
-        public string Path { get; }
-
-        public IngestSummary Summary { get; }
-
-        /// <summary>Bytes of the file consumed so far (compressed bytes for gzip), for progress.</summary>
-        public long Position => _file.CanSeek ? _file.Position : 0;
-
-        public long Length => Summary.Bytes;
-
-        /// <summary>
-        /// Reads the next record. Returns false at the end. Otherwise exactly one of <paramref name="accepted"/>
-        /// and <paramref name="rejection"/> is set.
-        /// </summary>
-        public bool Read(out LtvEvent? accepted, out EventRejection? rejection) => Read(null, out accepted, out rejection);
-
-        /// <summary>
-        /// Reads the next record; an accepted one goes into <paramref name="dataset"/> (when given) instead
-        /// of becoming an object, at the input position dataset.NextSequence + its byte offset.
-        /// </summary>
-        public bool Read(LtvDataset? dataset, out LtvEvent? accepted, out EventRejection? rejection)
+        if (rejection != null)
         {
-            accepted = null;
-            rejection = null;
-            if (_ended)
+            Summary.Rejected++;
+            if (_records.StoppedEarly)
             {
-                return false;
-            }
-
-            bool more;
-            try
-            {
-                more = _records.Read();
-            }
-            catch (InvalidDataException ex)
-            {
-                // A damaged gzip stream: everything before the damage has been reported already.
-                _ended = true;
-                rejection = new EventRejection(Path, _records.Line, ex.Message, string.Empty);
-                Summary.Rejected++;
-                return true;
-            }
-
-            Summary.Format = _records.Format;
-            if (!more)
-            {
-                _ended = true;
-                return false;
-            }
-
-            if (_records.FramingError != null)
-            {
-                rejection = new EventRejection(Path, _records.Line, _records.FramingError, _records.FramingRawText);
-                Summary.Rejected++;
-                return true;
-            }
-
-            var record = _records.Current;
-            if (!EventRecordParser.TryParse(record, _rates, out var fields, out var reason))
-            {
-                rejection = new EventRejection(Path, _records.Line, reason, Utf8.ForMessage(record, RecordLimits.MaxRawTextBytes));
-                Summary.Rejected++;
-                return true;
-            }
-
-            Summary.Accepted++;
-            if (dataset is null)
-            {
-                accepted = fields.ToEvent(_texts);
-            }
-            else
-            {
-                var duplicatesBefore = dataset.DuplicatesIgnored;
-                dataset.Add(fields, dataset.NextSequence + _records.Offset, _texts);
-                Summary.DuplicatesIgnored += dataset.DuplicatesIgnored - duplicatesBefore;
+                Summary.ReadInPart = true;
+                Summary.Unread = _records.Unread;
             }
 
             return true;
         }
 
-        /// <summary>Moves the dataset's input positions past this file, so the next source sorts after it.</summary>
-        public void CompleteInto(LtvDataset dataset)
+        Summary.Accepted++;
+        if (dataset is null)
         {
-            dataset.NextSequence += _records.BytesRead + 1;
+            accepted = fields.ToEvent(_texts);
+        }
+        else
+        {
+            var duplicatesBefore = dataset.DuplicatesIgnored;
+            dataset.Add(fields, dataset.NextSequence + _records.Records.Offset, _texts);
+            Summary.DuplicatesIgnored += dataset.DuplicatesIgnored - duplicatesBefore;
         }
 
-        public void Dispose()
-        {
-            _records.Dispose();
-            _file.Dispose();
-        }
+        return true;
+    }
+
+    /// <summary>Moves the dataset's input positions past this file, so the next source sorts after it.</summary>
+    public void CompleteInto(LtvDataset dataset)
+    {
+        dataset.NextSequence += _records.Records.BytesRead + 1;
+    }
+
+    /// <summary>Closes the file.</summary>
+    public void Dispose()
+    {
+        _records.Dispose();
+        _file.Dispose();
     }
 }

@@ -1,238 +1,237 @@
 using System;
 using System.Collections.Generic;
 
-namespace LtvTools.Core
+namespace LtvTools.Core;
+
+/// <summary>
+/// A hash map from <see cref="CompactKey"/> to a value, built for the engine's hot path: packed hex keys
+/// live in flat arrays with linear probing (one cache miss per lookup, no per-entry objects, cheap
+/// growth), and the rare non-hex keys fall back to a dictionary of strings.
+/// </summary>
+/// <remarks>
+/// A general Dictionary costs about three times as much per insert here, mostly in cache misses and
+/// rehashing, and the dataset does one or two of these per event.
+/// </remarks>
+internal sealed class CompactKeyMap<TValue>
 {
-    /// <summary>
-    /// A hash map from <see cref="CompactKey"/> to a value, built for the engine's hot path: packed hex keys
-    /// live in flat arrays with linear probing (one cache miss per lookup, no per-entry objects, cheap
-    /// growth), and the rare non-hex keys fall back to a dictionary of strings.
-    /// </summary>
-    /// <remarks>
-    /// A general Dictionary costs about three times as much per insert here, mostly in cache misses and
-    /// rehashing, and the dataset does one or two of these per event.
-    /// </remarks>
-    internal sealed class CompactKeyMap<TValue>
+    private const int MinCapacity = 16;
+
+    // Key and value side by side: one cache line per probe instead of two.
+    private Entry[] _entries;
+    private int _count;
+    private int _shift;
+    private int _growAt;
+    private Dictionary<string, int>? _textIndex;
+    private TValue[] _textValues = Array.Empty<TValue>();
+
+    public CompactKeyMap(int expected = 0)
     {
-        private const int MinCapacity = 16;
-
-        // Key and value side by side: one cache line per probe instead of two.
-        private Entry[] _entries;
-        private int _count;
-        private int _shift;
-        private int _growAt;
-        private Dictionary<string, int>? _textIndex;
-        private TValue[] _textValues = Array.Empty<TValue>();
-
-        public CompactKeyMap(int expected = 0)
+        var capacity = MinCapacity;
+        while (capacity * 0.7 < expected && capacity < (1 << 30))
         {
-            var capacity = MinCapacity;
-            while (capacity * 0.7 < expected && capacity < (1 << 30))
-            {
-                capacity <<= 1;
-            }
-
-            _entries = NewEntries(capacity);
-            SetCapacity(capacity);
+            capacity <<= 1;
         }
 
-        public int Count => _count + (_textIndex?.Count ?? 0);
+        _entries = NewEntries(capacity);
+        SetCapacity(capacity);
+    }
 
-        /// <summary>
-        /// The value slot for <paramref name="key"/>, added with a default value when missing. The reference is
-        /// valid only until the next insertion (growth moves the arrays).
-        /// </summary>
-        public ref TValue GetOrAdd(CompactKey key, out bool added)
+    public int Count => _count + (_textIndex?.Count ?? 0);
+
+    /// <summary>
+    /// The value slot for <paramref name="key"/>, added with a default value when missing. The reference is
+    /// valid only until the next insertion (growth moves the arrays).
+    /// </summary>
+    public ref TValue GetOrAdd(CompactKey key, out bool added)
+    {
+        if (!key.IsPacked)
         {
-            if (!key.IsPacked)
-            {
-                return ref GetOrAddText(key.ToString(), out added);
-            }
-
-            if (_count >= _growAt)
-            {
-                Grow();
-            }
-
-            var packed = key.Packed;
-            ref var entry = ref _entries[FindSlot(packed)];
-            added = entry.Key == 0;
-            if (added)
-            {
-                entry.Key = packed;
-                _count++;
-            }
-
-            return ref entry.Value;
+            return ref GetOrAddText(key.ToString(), out added);
         }
 
-        /// <summary>
-        /// Reads the home slot of <paramref name="key"/> and returns a word of it, so that a caller can start the
-        /// memory loads of several coming lookups before doing the first: their cache misses then overlap
-        /// instead of queueing one after another.
-        /// </summary>
-        public ulong Touch(CompactKey key) => key.IsPacked ? _entries[Slot(key.Packed)].Key : 0;
-
-        public bool TryGetValue(CompactKey key, out TValue value)
+        if (_count >= _growAt)
         {
-            if (!key.IsPacked)
-            {
-                if (_textIndex != null && _textIndex.TryGetValue(key.ToString(), out var index))
-                {
-                    value = _textValues[index];
-                    return true;
-                }
-
-                value = default!;
-                return false;
-            }
-
-            ref var found = ref _entries[FindSlot(key.Packed)];
-            value = found.Value;
-            return found.Key != 0;
+            Grow();
         }
 
-        /// <summary>The slot holding <paramref name="packed"/>, or the empty slot where it would go (linear probing).</summary>
-        private int FindSlot(ulong packed)
+        var packed = key.Packed;
+        ref var entry = ref _entries[FindSlot(packed)];
+        added = entry.Key == 0;
+        if (added)
         {
-            var mask = _entries.Length - 1;
-            var slot = Slot(packed);
-            while (_entries[slot].Key != packed && _entries[slot].Key != 0)
+            entry.Key = packed;
+            _count++;
+        }
+
+        return ref entry.Value;
+    }
+
+    /// <summary>
+    /// Reads the home slot of <paramref name="key"/> and returns a word of it, so that a caller can start the
+    /// memory loads of several coming lookups before doing the first: their cache misses then overlap
+    /// instead of queueing one after another.
+    /// </summary>
+    public ulong Touch(CompactKey key) => key.IsPacked ? _entries[Slot(key.Packed)].Key : 0;
+
+    public bool TryGetValue(CompactKey key, out TValue value)
+    {
+        if (!key.IsPacked)
+        {
+            if (_textIndex != null && _textIndex.TryGetValue(key.ToString(), out var index))
+            {
+                value = _textValues[index];
+                return true;
+            }
+
+            value = default!;
+            return false;
+        }
+
+        ref var found = ref _entries[FindSlot(key.Packed)];
+        value = found.Value;
+        return found.Key != 0;
+    }
+
+    /// <summary>The slot holding <paramref name="packed"/>, or the empty slot where it would go (linear probing).</summary>
+    private int FindSlot(ulong packed)
+    {
+        var mask = _entries.Length - 1;
+        var slot = Slot(packed);
+        while (_entries[slot].Key != packed && _entries[slot].Key != 0)
+        {
+            slot = (slot + 1) & mask;
+        }
+
+        return slot;
+    }
+
+    /// <summary>Every entry, in no particular order.</summary>
+    public IEnumerable<KeyValuePair<CompactKey, TValue>> Entries()
+    {
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            if (_entries[i].Key != 0)
+            {
+                yield return new KeyValuePair<CompactKey, TValue>(CompactKey.FromPacked(_entries[i].Key), _entries[i].Value);
+            }
+        }
+
+        if (_textIndex != null)
+        {
+            foreach (var pair in _textIndex)
+            {
+                yield return new KeyValuePair<CompactKey, TValue>(CompactKey.FromString(pair.Key), _textValues[pair.Value]);
+            }
+        }
+    }
+
+    /// <summary>Every value, in no particular order.</summary>
+    public IEnumerable<TValue> Values()
+    {
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            if (_entries[i].Key != 0)
+            {
+                yield return _entries[i].Value;
+            }
+        }
+
+        if (_textIndex != null)
+        {
+            for (var i = 0; i < _textIndex.Count; i++)
+            {
+                yield return _textValues[i];
+            }
+        }
+    }
+
+    private ref TValue GetOrAddText(string text, out bool added)
+    {
+        _textIndex ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        added = !_textIndex.TryGetValue(text, out var index);
+        if (added)
+        {
+            index = _textIndex.Count;
+            if (index == _textValues.Length)
+            {
+                Array.Resize(ref _textValues, Math.Max(MinCapacity, index * 2));
+            }
+
+            _textIndex.Add(text, index);
+        }
+
+        return ref _textValues[index];
+    }
+
+    private int Slot(ulong packed) => (int)((packed * 0x9E3779B97F4A7C15UL) >> _shift);
+
+    private void SetCapacity(int capacity)
+    {
+        _shift = 64 - Log2(capacity);
+        _growAt = (int)(capacity * 0.7);
+    }
+
+    /// <summary>Makes room for <paramref name="expected"/> entries in all, rehashing at most once.</summary>
+    public void EnsureCapacity(long expected)
+    {
+        var capacity = _entries.Length;
+        while (capacity * 0.7 < expected && capacity < (1 << 30))
+        {
+            capacity <<= 1;
+        }
+
+        if (capacity > _entries.Length)
+        {
+            Resize(capacity);
+        }
+    }
+
+    private static Entry[] NewEntries(int capacity)
+    {
+        var entries = new Entry[capacity];
+        MemoryAdvice.PreferHugePages(entries);
+        return entries;
+    }
+
+    private void Grow() => Resize(_entries.Length * 2);
+
+    private void Resize(int capacity)
+    {
+        var old = _entries;
+        _entries = NewEntries(capacity);
+        SetCapacity(_entries.Length);
+        var mask = _entries.Length - 1;
+        for (var i = 0; i < old.Length; i++)
+        {
+            if (old[i].Key == 0)
+            {
+                continue;
+            }
+
+            var slot = Slot(old[i].Key);
+            while (_entries[slot].Key != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            return slot;
+            _entries[slot] = old[i];
         }
+    }
 
-        /// <summary>Every entry, in no particular order.</summary>
-        public IEnumerable<KeyValuePair<CompactKey, TValue>> Entries()
+    private static int Log2(int value)
+    {
+        var log = 0;
+        while ((1 << log) < value)
         {
-            for (var i = 0; i < _entries.Length; i++)
-            {
-                if (_entries[i].Key != 0)
-                {
-                    yield return new KeyValuePair<CompactKey, TValue>(CompactKey.FromPacked(_entries[i].Key), _entries[i].Value);
-                }
-            }
-
-            if (_textIndex != null)
-            {
-                foreach (var pair in _textIndex)
-                {
-                    yield return new KeyValuePair<CompactKey, TValue>(CompactKey.FromString(pair.Key), _textValues[pair.Value]);
-                }
-            }
+            log++;
         }
 
-        /// <summary>Every value, in no particular order.</summary>
-        public IEnumerable<TValue> Values()
-        {
-            for (var i = 0; i < _entries.Length; i++)
-            {
-                if (_entries[i].Key != 0)
-                {
-                    yield return _entries[i].Value;
-                }
-            }
+        return log;
+    }
 
-            if (_textIndex != null)
-            {
-                for (var i = 0; i < _textIndex.Count; i++)
-                {
-                    yield return _textValues[i];
-                }
-            }
-        }
-
-        private ref TValue GetOrAddText(string text, out bool added)
-        {
-            _textIndex ??= new Dictionary<string, int>(StringComparer.Ordinal);
-            added = !_textIndex.TryGetValue(text, out var index);
-            if (added)
-            {
-                index = _textIndex.Count;
-                if (index == _textValues.Length)
-                {
-                    Array.Resize(ref _textValues, Math.Max(MinCapacity, index * 2));
-                }
-
-                _textIndex.Add(text, index);
-            }
-
-            return ref _textValues[index];
-        }
-
-        private int Slot(ulong packed) => (int)((packed * 0x9E3779B97F4A7C15UL) >> _shift);
-
-        private void SetCapacity(int capacity)
-        {
-            _shift = 64 - Log2(capacity);
-            _growAt = (int)(capacity * 0.7);
-        }
-
-        /// <summary>Makes room for <paramref name="expected"/> entries in all, rehashing at most once.</summary>
-        public void EnsureCapacity(long expected)
-        {
-            var capacity = _entries.Length;
-            while (capacity * 0.7 < expected && capacity < (1 << 30))
-            {
-                capacity <<= 1;
-            }
-
-            if (capacity > _entries.Length)
-            {
-                Resize(capacity);
-            }
-        }
-
-        private static Entry[] NewEntries(int capacity)
-        {
-            var entries = new Entry[capacity];
-            MemoryAdvice.PreferHugePages(entries);
-            return entries;
-        }
-
-        private void Grow() => Resize(_entries.Length * 2);
-
-        private void Resize(int capacity)
-        {
-            var old = _entries;
-            _entries = NewEntries(capacity);
-            SetCapacity(_entries.Length);
-            var mask = _entries.Length - 1;
-            for (var i = 0; i < old.Length; i++)
-            {
-                if (old[i].Key == 0)
-                {
-                    continue;
-                }
-
-                var slot = Slot(old[i].Key);
-                while (_entries[slot].Key != 0)
-                {
-                    slot = (slot + 1) & mask;
-                }
-
-                _entries[slot] = old[i];
-            }
-        }
-
-        private static int Log2(int value)
-        {
-            var log = 0;
-            while ((1 << log) < value)
-            {
-                log++;
-            }
-
-            return log;
-        }
-
-        private struct Entry
-        {
-            public ulong Key;
-            public TValue Value;
-        }
+    private struct Entry
+    {
+        public ulong Key;
+        public TValue Value;
     }
 }

@@ -1,297 +1,301 @@
 using System;
 using System.Collections.Generic;
 
-namespace LtvTools.Core
+namespace LtvTools.Core;
+
+/// <summary>
+/// D in <c>Ingest(e, D)</c>: the aggregate state of every event seen, one entry per customer and per
+/// distinct event key, never per raw record. Not thread-safe: parallel readers fill one dataset each
+/// and <see cref="Merge"/> them.
+/// </summary>
+public sealed class LtvDataset
 {
-    /// <summary>
-    /// D in <c>Ingest(e, D)</c>: the aggregate state of every event seen, one entry per customer and per
-    /// distinct event key, never per raw record. Not thread-safe: parallel readers fill one dataset each
-    /// and <see cref="Merge"/> them.
-    /// </summary>
-    public sealed class LtvDataset
+    // Two sides that share no state, so a file reader can fill both at once on two threads.
+    private readonly VisitLedger _visits = new VisitLedger();
+    private readonly OrderLedger _orders = new OrderLedger();
+
+    /// <summary>The most customers <see cref="EnsureCapacity"/> makes room for ahead of time.</summary>
+    internal const long CustomersPresized = 1 << 17;
+
+    /// <summary>Accepted events taken in, duplicates included.</summary>
+    public long EventsAccepted => _visits.Counters.Accepted + _orders.Counters.Accepted;
+
+    /// <summary>Accepted events that were exact repeats of one already held, and so changed nothing.</summary>
+    public long DuplicatesIgnored => _visits.Counters.Duplicates + _orders.Counters.Duplicates;
+
+    /// <summary>Customers seen through any event (counted on demand: it walks the customers).</summary>
+    public int CustomerCount
     {
-        // Two sides that share no state, so a file reader can fill both at once on two threads.
-        private readonly VisitLedger _visits = new VisitLedger();
-        private readonly OrderLedger _orders = new OrderLedger();
-
-        /// <summary>The most customers <see cref="EnsureCapacity"/> makes room for ahead of time.</summary>
-        internal const long CustomersPresized = 1 << 17;
-
-        /// <summary>Accepted events taken in, duplicates included.</summary>
-        public long EventsAccepted => _visits.Counters.Accepted + _orders.Counters.Accepted;
-
-        /// <summary>Accepted events that were exact repeats of one already held, and so changed nothing.</summary>
-        public long DuplicatesIgnored => _visits.Counters.Duplicates + _orders.Counters.Duplicates;
-
-        /// <summary>Customers seen through any event (counted on demand: it walks the customers).</summary>
-        public int CustomerCount
+        get
         {
-            get
+            var count = 0;
+            foreach (var unused in Customers)
             {
-                var count = 0;
-                foreach (var unused in Customers)
-                {
-                    count++;
-                }
+                count++;
+            }
 
-                return count;
+            return count;
+        }
+    }
+
+    /// <summary>Site visits with distinct keys.</summary>
+    public int DistinctVisits => _visits.DistinctVisits;
+
+    /// <summary>Images with distinct keys.</summary>
+    public int DistinctImages => _visits.DistinctImages;
+
+    /// <summary>Orders with distinct keys (an order counts once, whatever its number of updates).</summary>
+    public int DistinctOrders => _orders.DistinctOrders;
+
+    /// <summary>Earliest event time of any accepted event, or null for an empty dataset.</summary>
+    public UtcTimestamp? EarliestEvent => EventsAccepted == 0 ? (UtcTimestamp?)null : new UtcTimestamp(Math.Min(_visits.Counters.EarliestTicks, _orders.Counters.EarliestTicks));
+
+    /// <summary>Latest event time of any accepted event, or null for an empty dataset.</summary>
+    public UtcTimestamp? LatestEvent => EventsAccepted == 0 ? (UtcTimestamp?)null : new UtcTimestamp(Math.Max(_visits.Counters.LatestTicks, _orders.Counters.LatestTicks));
+
+    /// <summary>
+    /// The input position given to the next event; ties of equal event times go to the later position.
+    /// Files take a block of positions (their byte offsets) so that parallel chunks agree with one pass.
+    /// </summary>
+    internal long NextSequence { get; set; }
+
+    /// <summary>Every customer, joined from both sides: those with orders or a profile first, then visit-only ones.</summary>
+    internal IEnumerable<CustomerState> Customers
+    {
+        get
+        {
+            foreach (var pair in _orders.Customers)
+            {
+                yield return new CustomerState(pair.Key, _visits.VisitsOf(pair.Key), pair.Value, _orders.ProfileOf(pair.Value));
+            }
+
+            foreach (var pair in VisitOnlyCustomers)
+            {
+                yield return new CustomerState(pair.Key, pair.Value, default, null);
             }
         }
+    }
 
-        public int DistinctVisits => _visits.DistinctVisits;
-
-        public int DistinctImages => _visits.DistinctImages;
-
-        public int DistinctOrders => _orders.DistinctOrders;
-
-        /// <summary>Earliest event time of any accepted event, or null for an empty dataset.</summary>
-        public UtcTimestamp? EarliestEvent => EventsAccepted == 0 ? (UtcTimestamp?)null : new UtcTimestamp(Math.Min(_visits.Counters.EarliestTicks, _orders.Counters.EarliestTicks));
-
-        /// <summary>Latest event time of any accepted event, or null for an empty dataset.</summary>
-        public UtcTimestamp? LatestEvent => EventsAccepted == 0 ? (UtcTimestamp?)null : new UtcTimestamp(Math.Max(_visits.Counters.LatestTicks, _orders.Counters.LatestTicks));
-
-        /// <summary>
-        /// The input position given to the next event; ties of equal event times go to the later position.
-        /// Files take a block of positions (their byte offsets) so that parallel chunks agree with one pass.
-        /// </summary>
-        public long NextSequence { get; set; }
-
-        /// <summary>Every customer, joined from both sides: those with orders or a profile first, then visit-only ones.</summary>
-        internal IEnumerable<CustomerState> Customers
+    /// <summary>
+    /// Each customer with orders or a profile and its total spend: what ranking needs, without the joins
+    /// <see cref="Customers"/> makes for every customer.
+    /// </summary>
+    internal IEnumerable<KeyValuePair<CompactKey, decimal>> CustomerSpends
+    {
+        get
         {
-            get
+            foreach (var pair in _orders.Customers)
             {
-                foreach (var pair in _orders.Customers)
-                {
-                    yield return new CustomerState(pair.Key, _visits.VisitsOf(pair.Key), pair.Value, _orders.ProfileOf(pair.Value));
-                }
+                yield return new KeyValuePair<CompactKey, decimal>(pair.Key, pair.Value.TotalSpend);
+            }
+        }
+    }
 
-                foreach (var pair in VisitOnlyCustomers)
+    /// <summary>
+    /// Customers seen only through visits or images (nothing spent), with their visit counts: the rest of
+    /// <see cref="Customers"/>.
+    /// </summary>
+    internal IEnumerable<KeyValuePair<CompactKey, long>> VisitOnlyCustomers
+    {
+        get
+        {
+            foreach (var pair in _visits.Customers)
+            {
+                if (!_orders.TryGetCustomer(pair.Key, out _))
                 {
-                    yield return new CustomerState(pair.Key, pair.Value, default, null);
+                    yield return pair;
                 }
             }
         }
+    }
 
-        /// <summary>
-        /// Each customer with orders or a profile and its total spend: what ranking needs, without the joins
-        /// <see cref="Customers"/> makes for every customer.
-        /// </summary>
-        internal IEnumerable<KeyValuePair<CompactKey, decimal>> CustomerSpends
+    internal IEnumerable<(CompactKey Customer, long Ticks)> Visits => _visits.Visits;
+
+    /// <summary>Every distinct order: the week it is placed in (its earliest time) and its winning version.</summary>
+    internal IEnumerable<(long EarliestTicks, EventVersion<OrderPayload> Winner)> Orders => _orders.Orders;
+
+    /// <summary>Every distinct order placed at or before <paramref name="cutoffTicks"/>, with its latest version as of then.</summary>
+    internal IEnumerable<(long EarliestTicks, OrderPayload Current)> OrdersAsOf(long cutoffTicks) => _orders.OrdersAsOf(cutoffTicks);
+
+    /// <summary>
+    /// Makes room for about <paramref name="moreEvents"/> further events in the usual mix (about half visits,
+    /// a quarter orders, a seventh images), so the event tables are rehashed once instead of many times. An
+    /// estimate: a different mix only means some table grows later.
+    /// </summary>
+    /// <remarks>
+    /// Customer tables are sized for at most <see cref="CustomersPresized"/> customers and grow from there:
+    /// customers come back, so their number grows far slower than the events (300k customers in 10M
+    /// events), and a table sized from the file would be mostly empty yet fully touched, since keys land
+    /// on every page. Memory first touched costs a page fault per 4 KiB, which on a virtual machine can
+    /// cost more than the work done with it.
+    /// </remarks>
+    internal void EnsureCapacity(long moreEvents)
+    {
+        if (moreEvents <= 0)
         {
-            get
-            {
-                foreach (var pair in _orders.Customers)
-                {
-                    yield return new KeyValuePair<CompactKey, decimal>(pair.Key, pair.Value.TotalSpend);
-                }
-            }
+            return;
         }
 
-        /// <summary>
-        /// Customers seen only through visits or images (nothing spent), with their visit counts: the rest of
-        /// <see cref="Customers"/>.
-        /// </summary>
-        internal IEnumerable<KeyValuePair<CompactKey, long>> VisitOnlyCustomers
+        var customers = Math.Min(moreEvents / 10, CustomersPresized);
+        _visits.EnsureCapacity(moreEvents / 2, moreEvents / 7, customers);
+        _orders.EnsureCapacity(moreEvents / 4, customers);
+    }
+
+    /// <summary>Takes in one event (the pipeline form), at the next input position.</summary>
+    /// <exception cref="ArgumentException">The event cannot be counted: it is not a CUSTOMER event and has no
+    /// CustomerId, or it is an order with no USD amount (neither <see cref="LtvEvent.AmountUsd"/> nor a
+    /// <see cref="LtvEvent.TotalAmount"/> in USD).</exception>
+    public void Add(LtvEvent e)
+    {
+        var problem = Check(e);
+        if (problem != null)
         {
-            get
+            throw new ArgumentException(problem, nameof(e));
+        }
+
+        Add(CompactEvent.From(e, NextSequence++));
+    }
+
+    /// <summary>
+    /// Why <see cref="Add(LtvEvent)"/> would refuse <paramref name="e"/> (an event built or changed by hand:
+    /// events read from files always pass), or null when it will be taken.
+    /// </summary>
+    internal static string? Check(LtvEvent e)
+    {
+        if (e is null)
+        {
+            throw new ArgumentNullException(nameof(e));
+        }
+
+        if (e.TypeKind != EventType.Customer && (e.CompactCustomer is null || e.CompactCustomer.Value.IsEmpty))
+        {
+            return $"{e.Type} {e.Key} has no CustomerId.";
+        }
+
+        if (e.TypeKind == EventType.Order && UsdAmount(e) is null)
+        {
+            return $"ORDER {e.Key} has no USD amount: read it with an exchange rate for {e.Currency}.";
+        }
+
+        return null;
+    }
+
+    /// <summary>The order amount in USD: converted when read, or as written when it is in USD.</summary>
+    internal static decimal? UsdAmount(LtvEvent e) =>
+        e.AmountUsd ?? (e.Currency is null || e.Currency == AmountParser.DefaultCurrency ? e.TotalAmount : null);
+
+    /// <summary>Takes in a validated record straight from the reader, with no event object in between.</summary>
+    internal void Add(in EventFields fields, long sequence, Utf8TextCache? texts = null) => Add(CompactEvent.From(fields, sequence, texts));
+
+    /// <summary>Takes in an accepted event in its compact form (filled by a reader thread).</summary>
+    internal void Add(in CompactEvent e)
+    {
+        if (IsVisitSide(e.Type))
+        {
+            AddToVisitSide(e);
+        }
+        else
+        {
+            AddToOrderSide(e);
+        }
+    }
+
+    /// <summary>True for the event types the visit side takes (visits and images); the order side takes the rest.</summary>
+    internal static bool IsVisitSide(EventType type) => type == EventType.SiteVisit || type == EventType.Image;
+
+    /// <summary>
+    /// Applies events[start..end) of one side, after first touching every table slot they will use: the
+    /// tables are far larger than the caches, and touching a group of slots at once lets their cache
+    /// misses overlap (a plain loop waits for each miss before it can compute the next address).
+    /// </summary>
+    internal void AddRange(CompactEvent[] events, int start, int end, bool visitSide)
+    {
+        const int Group = 16;
+        for (var group = start; group < end; group += Group)
+        {
+            var groupEnd = Math.Min(end, group + Group);
+            for (var i = group; i < groupEnd; i++)
             {
-                foreach (var pair in _visits.Customers)
+                if (IsVisitSide(events[i].Type) == visitSide)
                 {
-                    if (!_orders.TryGetCustomer(pair.Key, out _))
+                    if (visitSide)
                     {
-                        yield return pair;
+                        _visits.Touch(events[i].Type, events[i].Key, events[i].Customer);
+                    }
+                    else
+                    {
+                        _orders.Touch(events[i].Type, events[i].Key, events[i].Customer);
                     }
                 }
             }
-        }
 
-        internal IEnumerable<(CompactKey Customer, long Ticks)> Visits => _visits.Visits;
-
-        /// <summary>Every distinct order: the week it is placed in (its earliest time) and its winning version.</summary>
-        internal IEnumerable<(long EarliestTicks, EventVersion<OrderPayload> Winner)> Orders => _orders.Orders;
-
-        /// <summary>Every distinct order placed at or before <paramref name="cutoffTicks"/>, with its latest version as of then.</summary>
-        internal IEnumerable<(long EarliestTicks, OrderPayload Current)> OrdersAsOf(long cutoffTicks) => _orders.OrdersAsOf(cutoffTicks);
-
-        /// <summary>
-        /// Makes room for about <paramref name="moreEvents"/> further events in the usual mix (about half visits,
-        /// a quarter orders, a seventh images), so the event tables are rehashed once instead of many times. An
-        /// estimate: a different mix only means some table grows later.
-        /// </summary>
-        /// <remarks>
-        /// Customer tables are sized for at most <see cref="CustomersPresized"/> customers and grow from there:
-        /// customers come back, so their number grows far slower than the events (300k customers in 10M
-        /// events), and a table sized from the file would be mostly empty yet fully touched, since keys land
-        /// on every page. Memory first touched costs a page fault per 4 KiB, which on a virtual machine can
-        /// cost more than the work done with it.
-        /// </remarks>
-        public void EnsureCapacity(long moreEvents)
-        {
-            if (moreEvents <= 0)
+            for (var i = group; i < groupEnd; i++)
             {
-                return;
-            }
-
-            var customers = Math.Min(moreEvents / 10, CustomersPresized);
-            _visits.EnsureCapacity(moreEvents / 2, moreEvents / 7, customers);
-            _orders.EnsureCapacity(moreEvents / 4, customers);
-        }
-
-        /// <summary>Takes in one event (the pipeline form), at the next input position.</summary>
-        /// <exception cref="ArgumentException">The event cannot be counted (see <see cref="Check"/>).</exception>
-        public void Add(LtvEvent e)
-        {
-            var problem = Check(e);
-            if (problem != null)
-            {
-                throw new ArgumentException(problem, nameof(e));
-            }
-
-            Add(CompactEvent.From(e, NextSequence++));
-        }
-
-        /// <summary>
-        /// Why <see cref="Add(LtvEvent)"/> would refuse <paramref name="e"/> (an event built or changed by hand:
-        /// events read from files always pass), or null when it will be taken.
-        /// </summary>
-        public static string? Check(LtvEvent e)
-        {
-            if (e is null)
-            {
-                throw new ArgumentNullException(nameof(e));
-            }
-
-            if (e.TypeKind != EventType.Customer && (e.CompactCustomer is null || e.CompactCustomer.Value.IsEmpty))
-            {
-                return $"{e.Type} {e.Key} has no CustomerId.";
-            }
-
-            if (e.TypeKind == EventType.Order && UsdAmount(e) is null)
-            {
-                return $"ORDER {e.Key} has no USD amount: read it with an exchange rate for {e.Currency}.";
-            }
-
-            return null;
-        }
-
-        /// <summary>The order amount in USD: converted when read, or as written when it is in USD.</summary>
-        internal static decimal? UsdAmount(LtvEvent e) =>
-            e.AmountUsd ?? (e.Currency is null || e.Currency == AmountParser.DefaultCurrency ? e.TotalAmount : null);
-
-        /// <summary>Takes in a validated record straight from the reader, with no event object in between.</summary>
-        internal void Add(in EventFields fields, long sequence, Utf8TextCache? texts = null) => Add(CompactEvent.From(fields, sequence, texts));
-
-        /// <summary>Takes in an accepted event in its compact form (filled by a reader thread).</summary>
-        internal void Add(in CompactEvent e)
-        {
-            if (IsVisitSide(e.Type))
-            {
-                AddToVisitSide(e);
-            }
-            else
-            {
-                AddToOrderSide(e);
-            }
-        }
-
-        /// <summary>True for the event types the visit side takes (visits and images); the order side takes the rest.</summary>
-        internal static bool IsVisitSide(EventType type) => type == EventType.SiteVisit || type == EventType.Image;
-
-        /// <summary>
-        /// Applies events[start..end) of one side, after first touching every table slot they will use: the
-        /// tables are far larger than the caches, and touching a group of slots at once lets their cache
-        /// misses overlap (a plain loop waits for each miss before it can compute the next address).
-        /// </summary>
-        internal void AddRange(CompactEvent[] events, int start, int end, bool visitSide)
-        {
-            const int Group = 16;
-            for (var group = start; group < end; group += Group)
-            {
-                var groupEnd = Math.Min(end, group + Group);
-                for (var i = group; i < groupEnd; i++)
+                if (IsVisitSide(events[i].Type) == visitSide)
                 {
-                    if (IsVisitSide(events[i].Type) == visitSide)
-                    {
-                        if (visitSide)
-                        {
-                            _visits.Touch(events[i].Type, events[i].Key, events[i].Customer);
-                        }
-                        else
-                        {
-                            _orders.Touch(events[i].Type, events[i].Key, events[i].Customer);
-                        }
-                    }
-                }
-
-                for (var i = group; i < groupEnd; i++)
-                {
-                    if (IsVisitSide(events[i].Type) == visitSide)
-                    {
-                        Add(events[i]);
-                    }
+                    Add(events[i]);
                 }
             }
         }
+    }
 
-        /// <summary>Adds a visit or image. May run on another thread than <see cref="AddToOrderSide"/>, never beside itself.</summary>
-        internal void AddToVisitSide(in CompactEvent e)
+    /// <summary>Adds a visit or image. May run on another thread than <see cref="AddToOrderSide"/>, never beside itself.</summary>
+    internal void AddToVisitSide(in CompactEvent e)
+    {
+        if (e.Type == EventType.SiteVisit)
         {
-            if (e.Type == EventType.SiteVisit)
-            {
-                _visits.AddVisit(e.Key, e.Customer, e.Ticks, e.Sequence);
-            }
-            else
-            {
-                _visits.AddImage(e.Key, e.Customer, e.Ticks);
-            }
+            _visits.AddVisit(e.Key, e.Customer, e.Ticks, e.Sequence);
+        }
+        else
+        {
+            _visits.AddImage(e.Key, e.Customer, e.Ticks);
+        }
+    }
+
+    /// <summary>Adds an order or customer event. May run on another thread than <see cref="AddToVisitSide"/>.</summary>
+    internal void AddToOrderSide(in CompactEvent e)
+    {
+        if (e.Type == EventType.Order)
+        {
+            _orders.AddOrder(e.Key, e.Customer, e.Ticks, e.Sequence, e.AmountUsd);
+        }
+        else
+        {
+            _orders.AddProfile(e.Key, e.Ticks, e.Sequence, e.Profile);
+        }
+    }
+
+    /// <summary>
+    /// Adds everything <paramref name="other"/> holds, as if its events had been ingested here at their
+    /// original input positions. Merging consecutive chunks in any grouping gives the one-pass dataset.
+    /// </summary>
+    public void Merge(LtvDataset other)
+    {
+        if (other is null)
+        {
+            throw new ArgumentNullException(nameof(other));
         }
 
-        /// <summary>Adds an order or customer event. May run on another thread than <see cref="AddToVisitSide"/>.</summary>
-        internal void AddToOrderSide(in CompactEvent e)
+        if (ReferenceEquals(other, this))
         {
-            if (e.Type == EventType.Order)
-            {
-                _orders.AddOrder(e.Key, e.Customer, e.Ticks, e.Sequence, e.AmountUsd);
-            }
-            else
-            {
-                _orders.AddProfile(e.Key, e.Ticks, e.Sequence, e.Profile);
-            }
+            throw new ArgumentException("A dataset cannot be merged into itself.", nameof(other));
         }
 
-        /// <summary>
-        /// Adds everything <paramref name="other"/> holds, as if its events had been ingested here at their
-        /// original input positions. Merging consecutive chunks in any grouping gives the one-pass dataset.
-        /// </summary>
-        public void Merge(LtvDataset other)
+        _visits.Merge(other._visits);
+        _orders.Merge(other._orders);
+        NextSequence = Math.Max(NextSequence, other.NextSequence);
+    }
+
+    internal bool TryGetCustomer(CompactKey key, out CustomerState customer)
+    {
+        var hasOrders = _orders.TryGetCustomer(key, out var orders);
+        if (!hasOrders && !_visits.Knows(key))
         {
-            if (other is null)
-            {
-                throw new ArgumentNullException(nameof(other));
-            }
-
-            if (ReferenceEquals(other, this))
-            {
-                throw new ArgumentException("A dataset cannot be merged into itself.", nameof(other));
-            }
-
-            _visits.Merge(other._visits);
-            _orders.Merge(other._orders);
-            NextSequence = Math.Max(NextSequence, other.NextSequence);
+            customer = default;
+            return false;
         }
 
-        internal bool TryGetCustomer(CompactKey key, out CustomerState customer)
-        {
-            var hasOrders = _orders.TryGetCustomer(key, out var orders);
-            if (!hasOrders && !_visits.Knows(key))
-            {
-                customer = default;
-                return false;
-            }
-
-            customer = new CustomerState(key, _visits.VisitsOf(key), orders, hasOrders ? _orders.ProfileOf(orders) : null);
-            return true;
-        }
+        customer = new CustomerState(key, _visits.VisitsOf(key), orders, hasOrders ? _orders.ProfileOf(orders) : null);
+        return true;
     }
 }

@@ -7,302 +7,381 @@ using System.Management.Automation;
 using System.Threading;
 using LtvTools.Core;
 
-namespace LtvTools.Commands
+namespace LtvTools.Commands;
+
+/// <summary>
+/// What the three cmdlets share: -Path/-LiteralPath resolved through the provider, -ExchangeRate,
+/// rejected records written as non-terminating errors, progress for large files, the per-file verbose
+/// summary and the single closing warning.
+/// </summary>
+public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
 {
+    protected const string PathSet = "Path";
+    protected const string LiteralPathSet = "LiteralPath";
+
+    /// <summary>Files at least this large show progress; smaller ones finish before it would be seen.</summary>
+    private const long ProgressThresholdBytes = 4L << 20;
+
+    private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+    private readonly List<IngestSummary> _readInPart = new List<IngestSummary>();
+    private long _rejected;
+    private long _rejectedFromFiles;
+    private ProgressThrottle? _progress;
+
+    /// <summary>Event files; wildcards are expanded by the provider.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = Array.Empty<string>();
+
     /// <summary>
-    /// What the three cmdlets share: -Path/-LiteralPath resolved through the provider, -ExchangeRate,
-    /// rejected records written as non-terminating errors, progress for large files, the per-file verbose
-    /// summary and the single closing warning.
+    /// Event files taken exactly as written (no wildcards). Get-ChildItem output binds here by its PSPath,
+    /// and plain FileInfo objects by FullName, so names with [ or ] are read as they are.
     /// </summary>
-    public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP", "FullName")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+    /// <summary>Rates to USD for other currencies, for example @{ EUR = 1.08 }.</summary>
+    [Parameter]
+    public Hashtable? ExchangeRate { get; set; }
+
+    /// <summary>The rates from -ExchangeRate (USD only when none were given).</summary>
+    protected ExchangeRateTable Rates { get; private set; } = ExchangeRateTable.UsdOnly;
+
+    /// <summary>Cancelled when the pipeline is stopped (Ctrl+C), so engine threads stop and files close.</summary>
+    protected CancellationToken StopToken => _stop.Token;
+
+    protected override void BeginProcessing()
     {
-        protected const string PathSet = "Path";
-        protected const string LiteralPathSet = "LiteralPath";
+        Rates = ToRateTable(ExchangeRate);
+    }
 
-        /// <summary>Files at least this large show progress; smaller ones finish before it would be seen.</summary>
-        private const long ProgressThresholdBytes = 4L << 20;
+    protected override void StopProcessing()
+    {
+        _stop.Cancel();
+    }
 
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-        private long _rejected;
-        private ProgressThrottle? _progress;
+    /// <summary>PowerShell disposes the cmdlet when its pipeline ends.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
 
-        /// <summary>Event files; wildcards are expanded by the provider.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public string[] Path { get; set; } = Array.Empty<string>();
-
-        /// <summary>
-        /// Event files taken exactly as written (no wildcards). Get-ChildItem output binds here by its PSPath,
-        /// and plain FileInfo objects by FullName, so names with [ or ] are read as they are.
-        /// </summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP", "FullName")]
-        [ValidateNotNullOrEmpty]
-        public string[] LiteralPath { get; set; } = Array.Empty<string>();
-
-        /// <summary>Rates to USD for other currencies, for example @{ EUR = 1.08 }.</summary>
-        [Parameter]
-        public Hashtable? ExchangeRate { get; set; }
-
-        /// <summary>The rates from -ExchangeRate (USD only when none were given).</summary>
-        protected ExchangeRateTable Rates { get; private set; } = ExchangeRateTable.UsdOnly;
-
-        /// <summary>Cancelled when the pipeline is stopped (Ctrl+C), so engine threads stop and files close.</summary>
-        protected CancellationToken StopToken => _stop.Token;
-
-        protected override void BeginProcessing()
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
         {
-            Rates = ToRateTable(ExchangeRate);
+            _stop.Dispose();
         }
+    }
 
-        protected override void StopProcessing()
-        {
-            _stop.Cancel();
-        }
+    /// <summary>True when <paramref name="ex"/> is the engine giving up because the pipeline was stopped.</summary>
+    protected bool IsStop(Exception ex) => ex is OperationCanceledException && _stop.IsCancellationRequested;
 
-        /// <summary>PowerShell disposes the cmdlet when its pipeline ends.</summary>
-        public void Dispose()
+    /// <summary>
+    /// The file-system paths of this record's -Path or -LiteralPath. Missing paths, directories and
+    /// non-file-system paths become non-terminating errors, and the remaining paths are still returned.
+    /// </summary>
+    protected IEnumerable<string> ResolveFiles()
+    {
+        var literal = ParameterSetName == LiteralPathSet;
+        foreach (var path in literal ? LiteralPath : Path)
         {
-            Dispose(true);
-            GC.SuppressFinalize(this);
-        }
-
-        protected virtual void Dispose(bool disposing)
-        {
-            if (disposing)
+            foreach (var file in literal ? ResolveLiteral(path) : ResolveWildcard(path))
             {
-                _stop.Dispose();
+                yield return file;
             }
         }
+    }
 
-        /// <summary>True when <paramref name="ex"/> is the engine giving up because the pipeline was stopped.</summary>
-        protected bool IsStop(Exception ex) => ex is OperationCanceledException && _stop.IsCancellationRequested;
+    /// <summary>One file item (for example a FileInfo from Get-ChildItem) taken literally.</summary>
+    protected IEnumerable<string> ResolveFileItem(FileSystemInfo item) => ResolveLiteral(item.FullName);
 
-        /// <summary>
-        /// The file-system paths of this record's -Path or -LiteralPath. Missing paths, directories and
-        /// non-file-system paths become non-terminating errors, and the remaining paths are still returned.
-        /// </summary>
-        protected IEnumerable<string> ResolveFiles()
+    /// <summary>A path piped in as a string, resolved with wildcards as -Path would be.</summary>
+    protected IEnumerable<string> ResolvePipedPath(string path) => ResolveWildcard(path);
+
+    /// <summary>A path piped in as a property that names a file literally (LiteralPath, PSPath, FullName).</summary>
+    protected IEnumerable<string> ResolvePipedLiteralPath(string path) => ResolveLiteral(path);
+
+    /// <summary>Reports one rejected record of a file as a non-terminating InvalidData error.</summary>
+    private protected void WriteRejection(EventRejection rejection)
+    {
+        _rejectedFromFiles++;
+        WriteRejectionError(rejection);
+    }
+
+    /// <summary>Reports one piped object that could not be counted (its "line" is its position in the input).</summary>
+    private protected void WritePipelineRejection(EventRejection rejection) => WriteRejectionError(rejection);
+
+    private void WriteRejectionError(EventRejection rejection)
+    {
+        _rejected++;
+        WriteError(new ErrorRecord(new EventRejectedException(rejection), RejectionErrorIds.Of(rejection.Kind), ErrorCategory.InvalidData, rejection.RawText));
+    }
+
+    /// <summary>A file that exists but cannot be read: a non-terminating error, and the next file is read.</summary>
+    protected void WriteReadFailure(string file, Exception ex)
+    {
+        CompleteFileProgress();
+        if (ex is FileNotFoundException || ex is DirectoryNotFoundException)
         {
-            var literal = ParameterSetName == LiteralPathSet;
-            foreach (var path in literal ? LiteralPath : Path)
-            {
-                foreach (var file in literal ? ResolveLiteral(path) : ResolveWildcard(path))
-                {
-                    yield return file;
-                }
-            }
+            // Gone between resolving and opening, or a symbolic link whose target is missing (the link
+            // itself exists, so the path resolved): the usual not-found error.
+            WritePathNotFound(file, new ItemNotFoundException(IsLink(file)
+                ? $"Cannot find path '{file}' because it is a symbolic link whose target does not exist."
+                : $"Cannot find path '{file}' because it does not exist.", ex));
+            return;
         }
 
-        /// <summary>One file item (for example a FileInfo from Get-ChildItem) taken literally.</summary>
-        protected IEnumerable<string> ResolveFileItem(FileSystemInfo item) => ResolveLiteral(item.FullName);
+        WriteError(new ErrorRecord(ex, "FileReadFailed", ErrorCategory.ReadError, file));
+    }
 
-        /// <summary>A path piped in as a string, resolved with wildcards as -Path would be.</summary>
-        protected IEnumerable<string> ResolvePipedPath(string path) => ResolveWildcard(path);
-
-        /// <summary>A path piped in as a property that names a file literally (LiteralPath, PSPath, FullName).</summary>
-        protected IEnumerable<string> ResolvePipedLiteralPath(string path) => ResolveLiteral(path);
-
-        /// <summary>Reports one rejected record as a non-terminating InvalidData error.</summary>
-        protected void WriteRejection(EventRejection rejection)
+    private static bool IsLink(string file)
+    {
+        try
         {
-            _rejected++;
-            var id = rejection.Reason.StartsWith("invalid JSON", StringComparison.Ordinal) ? "InvalidEventJson" : "InvalidEvent";
-            var error = new ErrorRecord(new InvalidDataException(rejection.ToString()), id, ErrorCategory.InvalidData, rejection.RawText);
-            WriteError(error);
+            return (new FileInfo(file).Attributes & FileAttributes.ReparsePoint) != 0;
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// True for the failures of one file that should not stop the others (NotSupportedException: a device
+    /// or stream that cannot be read as the engine reads files).
+    /// </summary>
+    protected static bool IsFileFailure(Exception ex) => ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException;
+
+    /// <summary>
+    /// Shows the position in a large file, at most a few times a second; <paramref name="total"/> is 0 for a
+    /// pipe, whose length is not known, which shows the bytes read without a percentage.
+    /// </summary>
+    protected void WriteFileProgress(string path, long done, long total)
+    {
+        if (total > 0 ? total < ProgressThresholdBytes : done < ProgressThresholdBytes)
+        {
+            return;
         }
 
-        /// <summary>A file that exists but cannot be read: a non-terminating error, and the next file is read.</summary>
-        protected void WriteReadFailure(string file, Exception ex)
+        _progress ??= new ProgressThrottle(ActivityId, Activity);
+        _progress.Report(this, path, done, total);
+    }
+
+    /// <summary>Closes the progress bar of the file just read, if one was shown.</summary>
+    protected void CompleteFileProgress()
+    {
+        _progress?.Complete(this);
+    }
+
+    /// <summary>Writes the accounting of one file to the verbose stream, and remembers a file read only in part for the warning.</summary>
+    private protected void WriteSummary(IngestSummary summary, bool withDuplicates)
+    {
+        if (summary.ReadInPart)
         {
-            CompleteFileProgress();
-            WriteError(new ErrorRecord(ex, "FileReadFailed", ErrorCategory.ReadError, file));
+            _readInPart.Add(summary);
         }
 
-        /// <summary>True for the failures of one file that should not stop the others.</summary>
-        protected static bool IsFileFailure(Exception ex) => ex is IOException || ex is UnauthorizedAccessException;
+        WriteVerbose(IngestSummary.Describe(summary.Source, summary.Accepted, summary.Rejected, withDuplicates ? summary.DuplicatesIgnored : (long?)null, summary));
+    }
 
-        /// <summary>Shows the position in a large file, at most a few times a second.</summary>
-        protected void WriteFileProgress(string path, long done, long total)
+    /// <summary>Writes the accounting of the pipeline input to the verbose stream.</summary>
+    protected void WriteSummary(string source, long accepted, long rejected, long? duplicatesIgnored) =>
+        WriteVerbose(IngestSummary.Describe(source, accepted, rejected, duplicatesIgnored));
+
+    /// <summary>The single closing warning, when anything was rejected: how many, where they are, and any file read only in part.</summary>
+    protected void WriteRejectedWarning()
+    {
+        if (_rejected == 0)
         {
-            if (total < ProgressThresholdBytes)
-            {
-                return;
-            }
-
-            _progress ??= new ProgressThrottle(ActivityId, Activity);
-            _progress.Report(this, path, done, total);
+            return;
         }
 
-        /// <summary>Closes the progress bar of the file just read, if one was shown.</summary>
-        protected void CompleteFileProgress()
+        var fromPipeline = _rejected - _rejectedFromFiles;
+        // Lines are spoken of only when files were read: a piped object has a position instead.
+        var where = fromPipeline == 0 ? "file, line and reason" : _rejectedFromFiles == 0 ? "its position in the input and its reason" : "its file and line (or position in the input) and its reason";
+        var text = string.Format(
+            CultureInfo.InvariantCulture,
+            "{0} record{1} rejected; each is an error record with {2} (capture them with -ErrorVariable).",
+            _rejected,
+            _rejected == 1 ? " was" : "s were",
+            where);
+        if (_readInPart.Count > 0)
         {
-            _progress?.Complete(this);
+            const int Named = 3;
+            var named = new List<string>();
+            foreach (var file in _readInPart.GetRange(0, Math.Min(Named, _readInPart.Count)))
+            {
+                named.Add(file.Unread is null ? file.Source : string.Format(CultureInfo.InvariantCulture, "{0} (not read: {1})", file.Source, file.Unread));
+            }
+
+            text += string.Format(
+                CultureInfo.InvariantCulture,
+                " {0} file{1} read only in part: {2}{3}.",
+                _readInPart.Count,
+                _readInPart.Count == 1 ? " was" : "s were",
+                string.Join("; ", named),
+                _readInPart.Count > Named ? string.Format(CultureInfo.InvariantCulture, "; and {0} more (see -Verbose)", _readInPart.Count - Named) : string.Empty);
         }
 
-        /// <summary>Writes the accounting of one file to the verbose stream.</summary>
-        protected void WriteSummary(IngestSummary summary, bool withDuplicates) =>
-            WriteSummary(summary.Source, summary.Accepted, summary.Rejected, withDuplicates ? summary.DuplicatesIgnored : (long?)null);
+        WriteWarning(text);
+    }
 
-        /// <summary>Writes the accounting of one source (a file or the pipeline input) to the verbose stream.</summary>
-        protected void WriteSummary(string source, long accepted, long rejected, long? duplicatesIgnored)
+    /// <summary>Activity id and text of this cmdlet's progress bar.</summary>
+    protected virtual int ActivityId => 1;
+
+    protected virtual string Activity => "Reading events";
+
+    private IEnumerable<string> ResolveWildcard(string path)
+    {
+        ProviderInfo provider;
+        IEnumerable<string> resolved;
+        try
         {
-            var text = string.Format(CultureInfo.InvariantCulture, "{0}: {1} read, {2} accepted, {3} rejected", source, accepted + rejected, accepted, rejected);
-            if (duplicatesIgnored.HasValue)
-            {
-                text += string.Format(CultureInfo.InvariantCulture, ", {0} duplicates ignored", duplicatesIgnored.Value);
-            }
-
-            WriteVerbose(text);
+            resolved = GetResolvedProviderPathFromPSPath(path, out provider);
+        }
+        catch (SessionStateException ex)
+        {
+            WritePathNotFound(path, ex);
+            return Array.Empty<string>();
         }
 
-        /// <summary>The single closing warning, when anything was rejected.</summary>
-        protected void WriteRejectedWarning()
+        return KeepFiles(path, provider, resolved);
+    }
+
+    private IEnumerable<string> ResolveLiteral(string path)
+    {
+        string resolved;
+        ProviderInfo provider;
+        try
         {
-            if (_rejected > 0)
-            {
-                WriteWarning(string.Format(
-                    CultureInfo.InvariantCulture,
-                    "{0} record{1} rejected; each is an error record with file, line and reason (capture them with -ErrorVariable).",
-                    _rejected,
-                    _rejected == 1 ? " was" : "s were"));
-            }
+            resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+        }
+        catch (SessionStateException ex)
+        {
+            WritePathNotFound(path, ex);
+            return Array.Empty<string>();
         }
 
-        /// <summary>Activity id and text of this cmdlet's progress bar.</summary>
-        protected virtual int ActivityId => 1;
-
-        protected virtual string Activity => "Reading events";
-
-        private IEnumerable<string> ResolveWildcard(string path)
+        if (IsFileSystem(provider) && !File.Exists(resolved) && !Directory.Exists(resolved))
         {
-            ProviderInfo provider;
-            IEnumerable<string> resolved;
-            try
-            {
-                resolved = GetResolvedProviderPathFromPSPath(path, out provider);
-            }
-            catch (SessionStateException ex)
-            {
-                WritePathNotFound(path, ex);
-                return Array.Empty<string>();
-            }
-
-            return KeepFiles(path, provider, resolved);
+            WritePathNotFound(path, new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."));
+            return Array.Empty<string>();
         }
 
-        private IEnumerable<string> ResolveLiteral(string path)
+        return KeepFiles(path, provider, new[] { resolved });
+    }
+
+    private List<string> KeepFiles(string path, ProviderInfo provider, IEnumerable<string> resolved)
+    {
+        var files = new List<string>();
+        if (!IsFileSystem(provider))
         {
-            string resolved;
-            ProviderInfo provider;
-            try
-            {
-                resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
-            }
-            catch (SessionStateException ex)
-            {
-                WritePathNotFound(path, ex);
-                return Array.Empty<string>();
-            }
-
-            if (IsFileSystem(provider) && !File.Exists(resolved) && !Directory.Exists(resolved))
-            {
-                WritePathNotFound(path, new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."));
-                return Array.Empty<string>();
-            }
-
-            return KeepFiles(path, provider, new[] { resolved });
-        }
-
-        private List<string> KeepFiles(string path, ProviderInfo provider, IEnumerable<string> resolved)
-        {
-            var files = new List<string>();
-            if (!IsFileSystem(provider))
-            {
-                WriteError(new ErrorRecord(
-                    new ArgumentException($"'{path}' is on the {provider.Name} provider; event files must be on the FileSystem provider."),
-                    "NotFileSystemPath",
-                    ErrorCategory.InvalidArgument,
-                    path));
-                return files;
-            }
-
-            foreach (var file in resolved)
-            {
-                if (Directory.Exists(file))
-                {
-                    WriteError(new ErrorRecord(
-                        new ArgumentException($"'{file}' is a directory; give the event files in it (for example '{System.IO.Path.Combine(file, "*.json")}')."),
-                        "PathIsDirectory",
-                        ErrorCategory.InvalidArgument,
-                        file));
-                    continue;
-                }
-
-                files.Add(file);
-            }
-
+            WriteError(new ErrorRecord(
+                new ArgumentException($"'{path}' is on the {provider.Name} provider; event files must be on the FileSystem provider."),
+                "NotFileSystemPath",
+                ErrorCategory.InvalidArgument,
+                path));
             return files;
         }
 
-        private void WritePathNotFound(string path, Exception ex)
+        foreach (var file in resolved)
         {
-            WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
-        }
-
-        private static bool IsFileSystem(ProviderInfo provider) =>
-            string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase);
-
-        /// <summary>
-        /// The message of <paramref name="ex"/> without the parameter name .NET appends to an ArgumentException's
-        /// (" (Parameter 'rates')", or a line "Parameter name: rates" on .NET Framework): the user wrote -ExchangeRate.
-        /// </summary>
-        private static string WithoutParameterName(Exception ex)
-        {
-            var message = ex.Message;
-            if (ex is ArgumentException argument && argument.ParamName != null)
+            if (Directory.Exists(file))
             {
-                foreach (var suffix in new[] { $" (Parameter '{argument.ParamName}')", Environment.NewLine + "Parameter name: " + argument.ParamName })
-                {
-                    if (message.EndsWith(suffix, StringComparison.Ordinal))
-                    {
-                        return message.Substring(0, message.Length - suffix.Length);
-                    }
-                }
-            }
-
-            return message;
-        }
-
-        private ExchangeRateTable ToRateTable(Hashtable? rates)
-        {
-            if (rates is null || rates.Count == 0)
-            {
-                return ExchangeRateTable.UsdOnly;
-            }
-
-            var pairs = new List<KeyValuePair<string, decimal>>(rates.Count);
-            try
-            {
-                foreach (DictionaryEntry entry in rates)
-                {
-                    var currency = LanguagePrimitives.ConvertTo<string>(entry.Key);
-                    var rate = (decimal)LanguagePrimitives.ConvertTo(entry.Value, typeof(decimal), CultureInfo.InvariantCulture);
-                    pairs.Add(new KeyValuePair<string, decimal>(currency, rate));
-                }
-
-                return new ExchangeRateTable(pairs);
-            }
-            catch (Exception ex) when (ex is PSInvalidCastException || ex is ArgumentException)
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException("-ExchangeRate needs currency = rate to USD pairs with rates above zero, for example @{ EUR = 1.08 }: " + WithoutParameterName(ex), ex),
-                    "InvalidExchangeRate",
+                WriteError(new ErrorRecord(
+                    new ArgumentException($"'{file}' is a directory; give the event files in it (for example '{System.IO.Path.Combine(file, "*.json")}')."),
+                    "PathIsDirectory",
                     ErrorCategory.InvalidArgument,
-                    rates));
-                throw;
+                    file));
+                continue;
             }
+
+            files.Add(file);
+        }
+
+        return files;
+    }
+
+    private void WritePathNotFound(string path, Exception ex)
+    {
+        WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+    }
+
+    private static bool IsFileSystem(ProviderInfo provider) =>
+        string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The message of <paramref name="ex"/> without the parameter name .NET appends to an ArgumentException's
+    /// (" (Parameter 'rates')", or a line "Parameter name: rates" on .NET Framework): the user wrote -ExchangeRate.
+    /// </summary>
+    private static string WithoutParameterName(Exception ex)
+    {
+        var message = ex.Message;
+        if (ex is ArgumentException argument && argument.ParamName != null)
+        {
+            foreach (var suffix in new[] { $" (Parameter '{argument.ParamName}')", Environment.NewLine + "Parameter name: " + argument.ParamName })
+            {
+                if (message.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return message.Substring(0, message.Length - suffix.Length);
+                }
+            }
+        }
+
+        return message;
+    }
+
+    /// <summary>
+    /// A number is taken as it is; a string is read strictly (<see cref="ExchangeRateTable.TryParseRate"/>), since
+    /// PowerShell's own conversion reads '1,08' as 108.
+    /// </summary>
+    private static decimal ToRate(string currency, object? value)
+    {
+        var unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
+        if (unwrapped is string text)
+        {
+            if (!ExchangeRateTable.TryParseRate(text, out var parsed))
+            {
+                throw new ArgumentException($"The rate for '{currency}' is '{text}'; a rate written as text takes invariant digits and at most one '.', such as '1.08', with no ',' or group separators.");
+            }
+
+            return parsed;
+        }
+
+        return (decimal)LanguagePrimitives.ConvertTo(unwrapped, typeof(decimal), CultureInfo.InvariantCulture);
+    }
+
+    private ExchangeRateTable ToRateTable(Hashtable? rates)
+    {
+        if (rates is null || rates.Count == 0)
+        {
+            return ExchangeRateTable.UsdOnly;
+        }
+
+        var pairs = new List<KeyValuePair<string, decimal>>(rates.Count);
+        try
+        {
+            foreach (DictionaryEntry entry in rates)
+            {
+                var currency = LanguagePrimitives.ConvertTo<string>(entry.Key);
+                pairs.Add(new KeyValuePair<string, decimal>(currency, ToRate(currency, entry.Value)));
+            }
+
+            return new ExchangeRateTable(pairs);
+        }
+        catch (Exception ex) when (ex is PSInvalidCastException || ex is ArgumentException)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException("-ExchangeRate needs currency = rate to USD pairs with rates above zero, for example @{ EUR = 1.08 }: " + WithoutParameterName(ex), ex),
+                "InvalidExchangeRate",
+                ErrorCategory.InvalidArgument,
+                rates));
+            throw;
         }
     }
 }

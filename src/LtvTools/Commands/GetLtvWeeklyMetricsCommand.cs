@@ -3,44 +3,52 @@ using System.Linq;
 using System.Management.Automation;
 using LtvTools.Core;
 
-namespace LtvTools.Commands
+namespace LtvTools.Commands;
+
+/// <summary>Get-LtvWeeklyMetrics: visits, orders and spend per customer and week.</summary>
+[Cmdlet(VerbsCommon.Get, "LtvWeeklyMetrics", DefaultParameterSetName = InputObjectSet)]
+[OutputType(typeof(LtvWeeklyMetric))]
+public sealed class GetLtvWeeklyMetricsCommand : DatasetCmdlet
 {
-    /// <summary>Get-LtvWeeklyMetrics: visits, orders and spend per customer and week.</summary>
-    [Cmdlet(VerbsCommon.Get, "LtvWeeklyMetrics", DefaultParameterSetName = InputObjectSet)]
-    [OutputType(typeof(LtvWeeklyMetric))]
-    public sealed class GetLtvWeeklyMetricsCommand : DatasetCmdlet
+    /// <summary>Only these customers; wildcards allowed.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ValidateWildcardPattern]
+    public string[]? CustomerId { get; set; }
+
+    /// <summary>Adds zero rows for every week of the window in which a customer had no activity.</summary>
+    [Parameter]
+    public SwitchParameter IncludeEmptyWeeks { get; set; }
+
+    protected override string Activity => "Reading events for Get-LtvWeeklyMetrics";
+
+    protected override void WriteResults()
     {
-        /// <summary>Only these customers; wildcards allowed.</summary>
-        [Parameter]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        [ValidateWildcardPattern]
-        public string[]? CustomerId { get; set; }
-
-        /// <summary>Adds zero rows for every week of the window in which a customer had no activity.</summary>
-        [Parameter]
-        public SwitchParameter IncludeEmptyWeeks { get; set; }
-
-        protected override string Activity => "Reading events for Get-LtvWeeklyMetrics";
-
-        protected override void WriteResults()
+        // Rows are made as they are written, customer by customer: Select-Object -First stops the making, and
+        // with -IncludeEmptyWeeks (customers × weeks rows) memory stays that of the dataset.
+        try
         {
-            foreach (var row in SimpleLtv.WeeklyMetrics(Dataset, Options, CustomerFilter(), IncludeEmptyWeeks.IsPresent))
+            foreach (var row in SimpleLtv.EnumerateWeeklyMetrics(Dataset, Options, CustomerFilter(), IncludeEmptyWeeks.IsPresent, StopToken))
             {
                 WriteObject(row);
             }
         }
-
-        private Func<string, bool>? CustomerFilter()
+        catch (OperationCanceledException ex) when (IsStop(ex))
         {
-            if (CustomerId is null)
-            {
-                return null;
-            }
-
-            // Case-insensitive, like -like and every other PowerShell name filter.
-            var patterns = CustomerId.Select(id => new WildcardPattern(id, WildcardOptions.IgnoreCase)).ToArray();
-            return id => patterns.Any(pattern => pattern.IsMatch(id));
+            throw new PipelineStoppedException();
         }
+    }
+
+    private Func<string, bool>? CustomerFilter()
+    {
+        if (CustomerId is null)
+        {
+            return null;
+        }
+
+        // Case-insensitive, like -like and every other PowerShell name filter.
+        var patterns = CustomerId.Select(id => new WildcardPattern(id, WildcardOptions.IgnoreCase)).ToArray();
+        return id => patterns.Any(pattern => pattern.IsMatch(id));
     }
 }

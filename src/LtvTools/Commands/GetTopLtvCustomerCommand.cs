@@ -1,37 +1,36 @@
 using System.Management.Automation;
 using LtvTools.Core;
 
-namespace LtvTools.Commands
+namespace LtvTools.Commands;
+
+/// <summary>Get-TopLtvCustomer: the customers with the highest Simple LTV, in rank order.</summary>
+[Cmdlet(VerbsCommon.Get, "TopLtvCustomer", DefaultParameterSetName = InputObjectSet)]
+[OutputType(typeof(LtvCustomer))]
+public sealed class GetTopLtvCustomerCommand : DatasetCmdlet
 {
-    /// <summary>Get-TopLtvCustomer: the customers with the highest Simple LTV, in rank order.</summary>
-    [Cmdlet(VerbsCommon.Get, "TopLtvCustomer", DefaultParameterSetName = InputObjectSet)]
-    [OutputType(typeof(LtvCustomer))]
-    public sealed class GetTopLtvCustomerCommand : DatasetCmdlet
+    /// <summary>How many customers to return.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int Top { get; set; } = 10;
+
+    /// <summary>t in LTV = 52 × a × t.</summary>
+    [Parameter]
+    [ValidateLifespanYears]
+    public decimal LifespanYears { get; set; } = LtvOptions.DefaultLifespanYears;
+
+    protected override string Activity => "Reading events for Get-TopLtvCustomer";
+
+    protected override void BeginProcessing()
     {
-        /// <summary>How many customers to return.</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int Top { get; set; } = 10;
+        base.BeginProcessing();
+        Options.LifespanYears = LifespanYears;
+    }
 
-        /// <summary>t in LTV = 52 × a × t.</summary>
-        [Parameter]
-        [ValidateLifespanYears]
-        public decimal LifespanYears { get; set; } = LtvOptions.DefaultLifespanYears;
-
-        protected override string Activity => "Reading events for Get-TopLtvCustomer";
-
-        protected override void BeginProcessing()
+    protected override void WriteResults()
+    {
+        foreach (var customer in SimpleLtv.TopSimpleLtvCustomers(Top, Dataset, Options))
         {
-            base.BeginProcessing();
-            Options.LifespanYears = LifespanYears;
-        }
-
-        protected override void WriteResults()
-        {
-            foreach (var customer in SimpleLtv.TopSimpleLtvCustomers(Top, Dataset, Options))
-            {
-                WriteObject(customer);
-            }
+            WriteObject(customer);
         }
     }
 }

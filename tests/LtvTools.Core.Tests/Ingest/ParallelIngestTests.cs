@@ -20,8 +20,8 @@ public class ParallelIngestTests
             var parallel = IngestRun.Of(parallelism: threads, paths: paths);
 
             Assert.Equal(Results.Describe(serial), Results.Describe(parallel));
-            Assert.Equal(serial.Rejections.Select(r => (r.Source, r.Line, r.Reason, r.RawText)), parallel.Rejections.Select(r => (r.Source, r.Line, r.Reason, r.RawText)));
-            Assert.Equal(serial.Summaries.Select(s => (s.RecordsRead, s.Accepted, s.Rejected, s.DuplicatesIgnored, s.Format, s.Compressed)), parallel.Summaries.Select(s => (s.RecordsRead, s.Accepted, s.Rejected, s.DuplicatesIgnored, s.Format, s.Compressed)));
+            Assert.Equal(serial.Rejections.Select(r => (r.Source, r.Line, r.Kind, r.Reason, r.RawText)), parallel.Rejections.Select(r => (r.Source, r.Line, r.Kind, r.Reason, r.RawText)));
+            Assert.Equal(serial.Summaries.Select(s => (s.RecordsRead, s.Accepted, s.Rejected, s.DuplicatesIgnored, s.Format, s.Compressed, s.ReadInPart, s.Unread?.ToString())), parallel.Summaries.Select(s => (s.RecordsRead, s.Accepted, s.Rejected, s.DuplicatesIgnored, s.Format, s.Compressed, s.ReadInPart, s.Unread?.ToString())));
         }
     }
 

@@ -39,7 +39,7 @@ public class RecordPropertiesTests
             ("TYPE", "SITE_VISIT"), ("verb", "NEW"), ("KEY", "v1"), ("eventtime", "2017-01-06T12:45:52.041Z"),
             ("customerid", "c1"), ("tags", "campaign=winter-sale; device=mobile; empty=")));
 
-        Assert.Equal(("SITE_VISIT", "c1", Results.Utc("2017-01-06T12:45:52.041Z")), (visit.Type, visit.CustomerId, visit.EventTime));
+        Assert.Equal(("SITE_VISIT", "c1", Results.Utc("2017-01-06T12:45:52.041Z")), (visit.Type, visit.CustomerId, (UtcTimestamp)visit.EventTime));
         Assert.Equal("campaign=winter-sale; device=mobile; empty=", visit.Tags!.ToString());
         Assert.Equal("mobile", visit.Tags["device"]);
     }

@@ -112,7 +112,7 @@ public class FlatteningTests
     {
         Assert.NotEmpty(name);
 
-        Assert.Equal("2017-01-06T12:00:00Z", Flatten(Json.Visit("v1", "c1", time)).EventTime.ToString());
+        Assert.Equal("2017-01-06T12:00:00Z", ((UtcTimestamp)Flatten(Json.Visit("v1", "c1", time)).EventTime).ToString());
     }
 
     [Fact]
@@ -138,7 +138,8 @@ public class FlatteningTests
         var e = Flatten(Json.Visit("v1", "c1", "2017-01-06T23:30:00.5-02:30"));
 
         Assert.Equal(new DateTime(2017, 1, 7, 2, 0, 0, 500, DateTimeKind.Utc), (DateTime)e.EventTime);
-        Assert.Equal("2017-01-07T02:00:00.500Z", e.EventTime.ToString());
+        Assert.Equal(DateTimeKind.Utc, e.EventTime.Kind);
+        Assert.Equal("2017-01-07T02:00:00.500Z", ((UtcTimestamp)e.EventTime).ToString());
     }
 
     [Fact]

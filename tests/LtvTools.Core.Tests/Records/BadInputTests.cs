@@ -167,10 +167,14 @@ public class BadInputTests
         var rejection = Assert.Single(run.Rejections);
         Assert.Equal(path, rejection.Source);
         Assert.Equal(3, rejection.Line);
-        Assert.Equal("invalid JSON in the array at line 3, byte 36: '\"' is invalid after a value. Expected either ',', '}', or ']'; the rest of the file is not read", rejection.Reason);
+        Assert.Equal("invalid JSON in the array at line 3, byte 36: '\"' is invalid after a value. Expected either ',', '}', or ']'; the rest of the file is not read (187 bytes, lines 3 to 5)", rejection.Reason);
+        Assert.Equal(EventRejectionKind.InvalidFile, rejection.Kind);
         Assert.StartsWith("{\"type\": \"SITE_VISIT\", \"key\": \"v9\" \"verb\"", rejection.RawText);
         var summary = run.Summaries[0];
         Assert.Equal((2L, 1L, 1L), (summary.RecordsRead, summary.Accepted, summary.Rejected));
+        Assert.True(summary.ReadInPart);
+        Assert.Equal((187L, 3L, 5L, 3L), (summary.Unread!.Bytes, summary.Unread.FirstLine, summary.Unread.LastLine, summary.Unread.Lines));
+        Assert.EndsWith("1 rejected, 0 duplicates ignored; read only in part, not read: 187 bytes, lines 3 to 5", summary.ToString());
         Assert.Equal(1, Assert.Single(run.Top()).SiteVisits);
         Assert.Equal(0, run.Top()[0].Orders);
     }
@@ -184,7 +188,7 @@ public class BadInputTests
 
         var rejection = Assert.Single(run.Rejections);
         Assert.Equal((path, 4L), (rejection.Source, rejection.Line));
-        Assert.Equal("invalid JSON in the array at line 4, byte 1: The JSON array contains a trailing comma at the end which is not supported in this mode; the rest of the file is not read", rejection.Reason);
+        Assert.Equal("invalid JSON in the array at line 4, byte 1: The JSON array contains a trailing comma at the end which is not supported in this mode; the rest of the file is not read (2 bytes, line 4)", rejection.Reason);
         AssertGoodRecordsCounted(run);
     }
 
@@ -196,7 +200,8 @@ public class BadInputTests
         var rejection = Assert.Single(run.Rejections);
         Assert.Equal(4, rejection.Line);
         Assert.StartsWith("invalid JSON in the array at line 4, byte 1: ", rejection.Reason);
-        Assert.EndsWith("; the rest of the file is not read", rejection.Reason);
+        Assert.EndsWith("; the file ends before the JSON array is closed (is it truncated?)", rejection.Reason);
+        Assert.False(run.Summaries[0].ReadInPart);
         AssertGoodRecordsCounted(run);
     }
 
@@ -250,7 +255,7 @@ public class BadInputTests
         Assert.Equal(new long[] { 2, 5, 8 }, run.Rejections.Select(r => r.Line));
         Assert.Equal(4, run.Dataset.EventsAccepted);
         Assert.Equal(1, run.Dataset.DuplicatesIgnored);
-        Assert.Equal($"{path}: 7 read, 4 accepted, 3 rejected, 1 duplicates ignored", s.ToString());
+        Assert.Equal($"{path}: 7 read, 4 accepted, 3 rejected, 1 duplicate ignored", s.ToString());
     }
 
     [Fact]

@@ -91,12 +91,31 @@ public class LtvFormulaTests
     }
 
     [Fact]
-    public void LtvDividesLastSoThirdsStayExact()
+    public void LtvDividesLastAndIsShownInCents()
     {
-        // 52 × 10 × 1 / 3 = 173.333…, not 52 × 10 × 0.333… (which loses digits).
+        // 52 × 10 × 1 / 3 = 173.333…, not 52 × 10 × 0.333… (which loses digits), shown as 173.33.
         var run = IngestRun.OfLines(Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "1 USD"), Json.Image("i1", "c1", "2020-01-15T10:00:00Z"));
 
-        Assert.Equal(520m / 3m, Assert.Single(run.Top()).Ltv);
+        var top = Assert.Single(run.Top());
+        Assert.Equal("173.33", top.Ltv.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("0.33", top.WeeklyValue.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void RankingUsesTheExactLtvEvenWhenTheShownCentsAreEqual()
+    {
+        // Over 100 weeks, 520 × 1.0001 / 100 = 5.200520 and 520 × 1.0002 / 100 = 5.201040 both show 5.20; the
+        // larger exact value still ranks first although its id sorts later.
+        var run = IngestRun.OfLines(
+            Json.Order("o1", "a", "2020-01-01T10:00:00Z", "1.0001 USD"),
+            Json.Order("o2", "b", "2020-01-01T10:00:00Z", "1.0002 USD"),
+            Json.Image("i1", "a", "2021-11-24T10:00:00Z"));
+
+        var top = run.Top();
+        Assert.Equal(100, top[0].TotalWeeks);
+        Assert.Equal(new[] { "b", "a" }, top.Select(c => c.CustomerId));
+        Assert.Equal(top[0].Ltv, top[1].Ltv);
+        Assert.Equal("5.20", top[0].Ltv.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
