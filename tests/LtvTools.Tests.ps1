@@ -142,6 +142,20 @@ Describe 'Paths' {
         $pathBad[0].FullyQualifiedErrorId | Should -Be 'PathNotFound,LtvTools.Commands.ImportLtvEventsCommand'
         $pathBad[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
+
+    It 'reports a wildcard that matches nothing, naming the pattern, with a hint at -LiteralPath for brackets' {
+        $pattern = Join-Path $TestDrive 'b[1].json'
+        $top = Get-TopLtvCustomer -Path $pattern -ErrorVariable noMatch -ErrorAction SilentlyContinue
+        $top | Should -BeNullOrEmpty
+        $noMatch.Count | Should -Be 1
+        $noMatch[0].FullyQualifiedErrorId | Should -Be 'PathNotFound,LtvTools.Commands.GetTopLtvCustomerCommand'
+        $noMatch[0].Exception.Message | Should -BeLike "No file matches the pattern '$([WildcardPattern]::Escape($pattern))'.*use -LiteralPath."
+    }
+
+    It 'refuses -Path together with piped events' {
+        { Import-LtvEvents $Sample -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Get-TopLtvCustomer -Path $Sample -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ConflictingInput,LtvTools.Commands.GetTopLtvCustomerCommand'
+    }
 }
 
 Describe 'Bad records' {

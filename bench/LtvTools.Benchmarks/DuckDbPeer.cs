@@ -64,6 +64,12 @@ internal static class DuckDbPeer
     {
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
+        return TopCustomers(connection, path, array, top);
+    }
+
+    /// <summary>Runs the query on an open <paramref name="connection"/>.</summary>
+    public static IReadOnlyList<PeerCustomer> TopCustomers(DuckDBConnection connection, string path, bool array, int top)
+    {
         using var command = connection.CreateCommand();
         command.CommandText = QueryFor(path, array, top);
         using var reader = command.ExecuteReader();

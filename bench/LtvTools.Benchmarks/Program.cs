@@ -9,6 +9,8 @@ try
         "generate" => Generate(command),
         "run" => Run(command),
         "sql" => PrintSql(command),
+        "progress" => ProgressInTerminal.Run(Required(command, "file"), (int)command.Number("pairs", 7), command.Text("module")),
+        "duckdb-child" => DuckDbChild.Run(command.Text("query") ?? DuckDbChild.Best, Required(command, "file"), (int)command.Number("calls", 1)),
         "forecast" => Forecast(command),
         "memory" => MemoryProbe.RunChild(command.Text("mode") ?? "core", Required(command, "file"), command.Text("module")),
         _ => Usage($"unknown command '{command.Verb}'"),
@@ -29,8 +31,9 @@ static int Usage(string problem)
 {
     Console.Error.WriteLine(problem);
     Console.Error.WriteLine("usage: generate [--events 1000000] [--scale 1] [--format ndjson|array] [--out file] [--seed n] [--customers n]");
-    Console.Error.WriteLine("       sql [--file events.jsonl] [--top 10]   (prints the DuckDB query the peer runs)");
-    Console.Error.WriteLine("       run [--scale 1|10] [--reps 5] [--format ndjson|array] [--json out.json] [--file any.json] [--module LtvTools.psd1]");
+    Console.Error.WriteLine("       sql [--file events.jsonl] [--top 10] [--best]   (prints the exact-semantics DuckDB query, or the best one)");
+    Console.Error.WriteLine("       progress --file events.jsonl [--pairs 7] [--module LtvTools.psd1]   (progress cost in the real pwsh in a terminal, via tmux)");
+    Console.Error.WriteLine("       run [--scale 1|10] [--reps 5] [--format ndjson|array] [--json out.json] [--file any.json] [--module LtvTools.psd1] [--users-only] [--baseline other/LtvTools.psd1]");
     Console.Error.WriteLine("       forecast [--scale 1|10] [--reps 5] [--file any.json] [--module LtvTools.psd1]   (the forecast cmdlets and fits only)");
     return 2;
 }
@@ -39,7 +42,8 @@ static int PrintSql(CommandLine command)
 {
     var file = command.Text("file") ?? DataFiles.DefaultPath(1_000_000, IsArray(command));
     var array = File.Exists(file) ? FileLayout.IsArray(file) : IsArray(command);
-    Console.WriteLine(DuckDbPeer.QueryFor(file, array, (int)command.Number("top", 10)));
+    var top = (int)command.Number("top", 10);
+    Console.WriteLine(command.Flag("best") ? DuckDbBestPeer.QueryFor(file, array, top) : DuckDbPeer.QueryFor(file, array, top));
     return 0;
 }
 
@@ -95,7 +99,7 @@ static int Run(CommandLine command)
 
     if (command.Text("file") is { } file)
     {
-        sizes.Add(BenchRun.MeasureFile(file, reps, module));
+        sizes.Add(BenchRun.MeasureFile(file, reps, module, command.Flag("users-only"), command.Text("baseline")));
     }
 
     // --scale 10 measures 1M and then 10M, so the report can show how time scales.
@@ -107,7 +111,7 @@ static int Run(CommandLine command)
             GenerateFile(events, array, path, command);
         }
 
-        sizes.Add(BenchRun.MeasureFile(path, reps, module));
+        sizes.Add(BenchRun.MeasureFile(path, reps, module, command.Flag("users-only"), command.Text("baseline")));
     }
 
     var report = new BenchReport(sizes);

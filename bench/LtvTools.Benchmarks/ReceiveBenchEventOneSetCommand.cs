@@ -3,9 +3,9 @@ using System.Management.Automation;
 namespace LtvTools.Benchmarks;
 
 /// <summary>
-/// The binding floor without the -Path and -LiteralPath parameter sets: Get-TopLtvCustomer's other parameters in
-/// one set, counting what it is given. Set against <see cref="ReceiveBenchEventAsTopCommand"/> it shows what the
-/// three parameter sets the module issue requires cost per piped object (PowerShell resolves the set anew for each).
+/// The binding floor without -Path and -LiteralPath: Get-TopLtvCustomer's other parameters and a mandatory
+/// -InputObject, counting what it is given. Set against <see cref="ReceiveBenchEventAsTopCommand"/> it shows
+/// what declaring -Path and -LiteralPath (not pipeline-bound) still costs per piped object.
 /// </summary>
 [Cmdlet(VerbsCommunications.Receive, "BenchEventOneSet")]
 [OutputType(typeof(long))]

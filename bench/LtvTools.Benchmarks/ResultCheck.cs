@@ -20,6 +20,34 @@ internal static class ResultCheck
         }
     }
 
+    /// <summary>Every column of the rows: ids, profile texts and counts exactly, spend exactly, LTV to the cent.</summary>
+    public static void SameRows(string expectedName, IReadOnlyList<TopRow> expected, string actualName, IReadOnlyList<TopRow> actual)
+    {
+        var agree = expected.Count == actual.Count;
+        for (var i = 0; agree && i < expected.Count; i++)
+        {
+            var (e, a) = (expected[i], actual[i]);
+            agree = e.CustomerId == a.CustomerId && e.LastName == a.LastName && e.City == a.City && e.State == a.State &&
+                e.SiteVisits == a.SiteVisits && e.Orders == a.Orders && e.TotalSpend == a.TotalSpend &&
+                e.TotalWeeks == a.TotalWeeks && Cents(e.Ltv) == Cents(a.Ltv);
+        }
+
+        if (!agree)
+        {
+            var text = new StringBuilder($"{actualName} disagrees with {expectedName} (every column):\n");
+            foreach (var (name, rows) in new[] { (expectedName, expected), (actualName, actual) })
+            {
+                text.Append(name).Append(":\n");
+                foreach (var row in rows)
+                {
+                    text.Append("  ").Append(row).Append('\n');
+                }
+            }
+
+            throw new BenchFailure(text.ToString());
+        }
+    }
+
     private static decimal Cents(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
     private static string Side(string name, IReadOnlyList<PeerCustomer> rows)

@@ -19,6 +19,9 @@ internal sealed class SizeResult
 
     public List<MemoryFigures> Memory { get; } = new();
 
+    /// <summary>The forms as users run them: the real pwsh and DuckDB in fresh processes.</summary>
+    public List<UserViewRow> UserView { get; } = new();
+
     /// <summary>Modes that could not run, with the reason (e.g. the module is not built yet).</summary>
     public Dictionary<string, string> NotMeasured { get; } = new();
 

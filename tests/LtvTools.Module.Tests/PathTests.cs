@@ -177,16 +177,84 @@ public class PathTests
         Assert.Contains("is a directory", error.Exception.Message);
     }
 
-    [Fact]
-    public void A_wildcard_that_matches_nothing_reads_nothing_without_error()
+    [Theory]
+    [InlineData("Import-LtvEvents -Path ($args[0] + '/nomatch*.json'), samples/events.json", "ImportLtvEventsCommand", 18)]
+    [InlineData("Get-TopLtvCustomer -Path ($args[0] + '/nomatch*.json'), samples/events.json -Top 3", "GetTopLtvCustomerCommand", 3)]
+    [InlineData("($args[0] + '/nomatch*.json'), 'samples/events.json' | Get-LtvWeeklyMetrics", "GetLtvWeeklyMetricsCommand", 6)]
+    public void A_wildcard_that_matches_nothing_is_a_PathNotFound_error_naming_the_pattern_and_the_other_paths_are_still_read(string script, string cmdletClass, int expectedOutputs)
     {
         using var dir = new TempFolder();
         using var ps = ModuleRunspace.Start();
+        var pattern = dir.Path + "/nomatch*.json";
 
-        var result = ps.Run("Import-LtvEvents -Path ($args[0] + '/*.json')", dir.Path).Clean();
+        var result = ps.Run(script + "; $?", dir.Path);
 
+        Assert.Null(result.Terminating);
+        Assert.Equal(expectedOutputs + 1, result.Output.Count);
+        Assert.False((bool)result.Output[^1].BaseObject); // $? is false, as after Get-Content nomatch*
+        var error = result.Errors[0];
+        Assert.Equal("PathNotFound,LtvTools.Commands." + cmdletClass, error.FullyQualifiedErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Equal(pattern, error.TargetObject);
+        Assert.Equal($"No file matches the pattern '{pattern}'.", error.Exception.Message);
+        Assert.Equal("InvalidEvent,LtvTools.Commands." + cmdletClass, result.Errors[1].FullyQualifiedErrorId);
+    }
+
+    [Theory]
+    [InlineData("Import-LtvEvents -Path $args[0]", "ImportLtvEventsCommand")]
+    [InlineData("Get-TopLtvCustomer -Path $args[0]", "GetTopLtvCustomerCommand")]
+    [InlineData("$args[0] | Get-LtvWeeklyMetrics", "GetLtvWeeklyMetricsCommand")]
+    public void A_bracketed_name_given_to_Path_that_matches_nothing_hints_at_LiteralPath(string script, string cmdletClass)
+    {
+        using var dir = new TempFolder();
+        var file = dir.CopySample("events[2017].json");
+        using var ps = ModuleRunspace.Start();
+
+        // [2017] is a wildcard for one character of 2, 0, 1 or 7: it does not match the file's own name.
+        var result = ps.Run(script, file);
+
+        Assert.Null(result.Terminating);
         Assert.Empty(result.Output);
-        Assert.Empty(result.Warnings);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("PathNotFound,LtvTools.Commands." + cmdletClass, error.FullyQualifiedErrorId);
+        Assert.Equal(
+            $"No file matches the pattern '{file}'. In -Path, [ and ] are wildcards (one of the characters between them); to read a file whose name holds brackets, use -LiteralPath.",
+            error.Exception.Message);
+    }
+
+    [Theory]
+    [InlineData("Get-Content $args[0] | Select-Object -Skip 1 -First 2 | Get-TopLtvCustomer", "GetTopLtvCustomerCommand")]
+    [InlineData("Get-Content $args[0] | Select-Object -Skip 1 -First 2 | Import-LtvEvents", "ImportLtvEventsCommand")]
+    [InlineData("'[' + (Get-Content $args[0] | Select-Object -Skip 1 -First 1) + ']' | Get-LtvWeeklyMetrics", "GetLtvWeeklyMetricsCommand")]
+    public void A_piped_line_of_JSON_text_is_told_to_go_through_ConvertFrom_Json(string script, string cmdletClass)
+    {
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run(script, RepoPaths.Sample);
+
+        Assert.Null(result.Terminating);
+        Assert.Empty(result.Output);
+        Assert.NotEmpty(result.Errors);
+        Assert.All(result.Errors, error =>
+        {
+            Assert.Equal("PathIsJsonText,LtvTools.Commands." + cmdletClass, error.FullyQualifiedErrorId);
+            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Matches("^'[\\[{].{1,40}(\\.\\.\\.)?' is not a path: this looks like JSON text; pipe it through ConvertFrom-Json or use -Path\\.$", error.Exception.Message);
+            Assert.DoesNotContain("drive", error.Exception.Message);
+        });
+    }
+
+    [Fact]
+    public void A_file_whose_name_starts_like_JSON_is_still_read()
+    {
+        using var dir = new TempFolder();
+        dir.CopySample("{day1}.json");
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run("Set-Location -LiteralPath $args[0]; '{day1}.json' | Get-TopLtvCustomer -Top 1 | ForEach-Object CustomerId", dir.Path);
+
+        Assert.Equal("5e1a7c0b3d21", Assert.Single(result.Output).ToString());
+        Assert.Equal("InvalidEvent,LtvTools.Commands.GetTopLtvCustomerCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
     }
 
     [Fact]

@@ -126,6 +126,30 @@ public class ReadingErrorTests
     }
 
     [Fact]
+    public void A_file_that_fails_while_being_read_is_FileReadFailed_for_it_alone()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // /proc/self/mem opens, but reading it from offset 0 fails with EIO: a read failure, not a missing file.
+        using var dir = new TempFolder();
+        var good = dir.Write("good.jsonl", Visit + "\n" + Order + "\n");
+        var fifo = PipeFiles.MakeFifo(dir.Path, "stream.fifo");
+        var feeding = PipeFiles.Feed(fifo, Encoding.UTF8.GetBytes(Order2(2) + "\n"));
+        using var ps = ModuleRunspace.Start();
+
+        var result = ps.Run("Get-TopLtvCustomer -LiteralPath $args[0], '/proc/self/mem', $args[1] | ForEach-Object CustomerId", fifo, good);
+        feeding.Join();
+
+        Assert.Null(result.Terminating);
+        Assert.Equal(new[] { "c1", "c2" }, result.Output.Select(o => o.ToString()));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("FileReadFailed,LtvTools.Commands.GetTopLtvCustomerCommand", ErrorCategory.ReadError, "/proc/self/mem"), (error.FullyQualifiedErrorId, error.CategoryInfo.Category, (string)error.TargetObject));
+    }
+
+    [Fact]
     public void Import_streams_a_gzip_named_pipe()
     {
         if (!PipeFiles.Supported)

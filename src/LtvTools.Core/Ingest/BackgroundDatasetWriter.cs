@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -56,6 +57,7 @@ internal sealed class BackgroundDatasetWriter : IDisposable
     /// Queues <paramref name="e"/> at the dataset's next input position, or returns false with the reason
     /// the dataset cannot count it (see <see cref="LtvDataset.Check"/>): one check per event on the hot path.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool TryAdd(LtvEvent e, out string? problem)
     {
         problem = LtvDataset.Check(e);
@@ -133,6 +135,7 @@ internal sealed class BackgroundDatasetWriter : IDisposable
         _filling = _spare.TryTake() ?? new EventBatch();
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void Work()
     {
         try

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -80,6 +81,7 @@ internal sealed class FileIngestor
         return IngestSerial(path, file, dataset, cancellation);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private IngestSummary IngestSerial(string path, EventFile file, LtvDataset dataset, CancellationToken cancellation)
     {
         using (var reader = new EventFileReader(path, file, _options.ExchangeRates, cancellation))
@@ -222,9 +224,11 @@ internal sealed class FileIngestor
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static void ApplyVisitSide(EventBatch batch, LtvDataset dataset) =>
         dataset.AddRange(batch.Events, 0, batch.Count, visitSide: true);
 
+    [MethodImpl(HotPath.Optimized)]
     private Exception? ApplyOrderSideInOrder(string path, ChunkPlan plan, BatchChannel<EventBatch>[] queues, ConcurrentBag<EventBatch> spare, BatchChannel<EventBatch> visitWork, LtvDataset dataset, IngestSummary summary, CancellationToken cancellation)
     {
         long linesBefore = 0;
@@ -274,6 +278,7 @@ internal sealed class FileIngestor
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void ReadChunk(string path, ChunkPlan plan, int index, long baseSequence, BatchChannel<EventBatch> queue, ConcurrentBag<EventBatch> spare, IngestSummary summary, CancellationToken cancellation)
     {
         EventBatch Fresh() => spare.TryTake(out var reused) ? reused : new EventBatch();

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -124,6 +125,7 @@ internal sealed class ReadAheadEventReader : IDisposable
         _stop.Dispose();
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void Produce()
     {
         var token = _stop.Token;

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace LtvTools.Core;
@@ -63,6 +64,7 @@ internal sealed class EventFileReader : IDisposable
     /// Reads the next record; an accepted one goes into <paramref name="dataset"/> (when given) instead
     /// of becoming an object, at the input position dataset.NextSequence + its byte offset.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool Read(LtvDataset? dataset, out LtvEvent? accepted, out EventRejection? rejection)
     {
         accepted = null;

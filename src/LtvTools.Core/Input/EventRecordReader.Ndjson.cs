@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -10,6 +11,7 @@ internal sealed partial class EventRecordReader
 
     private static string LineTooLong => $"the line is longer than {Mib(RecordLimits.MaxRecordBytes)} MiB, the most a record may be";
 
+    [MethodImpl(HotPath.Optimized)]
     private bool ReadLine()
     {
         while (true)

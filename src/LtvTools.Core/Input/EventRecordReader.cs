@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace LtvTools.Core;
@@ -100,6 +101,7 @@ internal sealed partial class EventRecordReader : IDisposable
     private int CurrentLength { get; set; }
 
     /// <summary>Advances to the next record or framing error; false at the end of the input.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool Read()
     {
         FramingError = null;
@@ -242,6 +244,7 @@ internal sealed partial class EventRecordReader : IDisposable
     }
 
     /// <summary>Reads more input, keeping the unconsumed bytes (and any element in progress) at the front.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private void Fill()
     {
         var keepFrom = _elementStart >= 0 ? Math.Min(_elementStart, _start) : _start;
@@ -303,6 +306,7 @@ internal sealed partial class EventRecordReader : IDisposable
         return _bufferOffset == 0 ? position : -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CountLinesUpTo(int position)
     {
         if (position > _countedTo)
@@ -312,6 +316,7 @@ internal sealed partial class EventRecordReader : IDisposable
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private long CountLines(int from, int to)
     {
         long count = 0;

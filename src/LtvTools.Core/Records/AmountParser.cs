@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -16,6 +17,7 @@ internal static class AmountParser
 
     public const string DefaultCurrency = "USD";
 
+    [MethodImpl(HotPath.Optimized)]
     public static bool TryParse(ReadOnlySpan<byte> text, out decimal amount, out string currency, out string problem)
     {
         amount = 0;

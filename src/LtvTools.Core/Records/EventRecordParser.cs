@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace LtvTools.Core;
@@ -21,6 +22,7 @@ internal static class EventRecordParser
     /// Parses and validates one record; on failure <paramref name="kind"/> says whether it was not JSON at all
     /// (<see cref="EventRejectionKind.InvalidJson"/>) or broke a rule (<see cref="EventRejectionKind.InvalidEvent"/>).
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public static bool TryParse(ReadOnlySpan<byte> record, ExchangeRateTable rates, out EventFields fields, out EventRejectionKind kind, out string reason)
     {
         fields = default;
@@ -234,6 +236,7 @@ internal static class EventRecordParser
         return Validate(ref fields, seen, typeBytes, typeText, timeBytes, timeText, amountBytes, amountText, amountIsNumber, rates, out reason);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool Validate(
         ref EventFields fields,
         RecordField seen,
@@ -371,6 +374,7 @@ internal static class EventRecordParser
         return true;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool VerbAllowed(EventType type, ref JsonText verb)
     {
         var span = verb.Decoded is null ? verb.Utf8Bytes : Utf8Of(verb.Decoded);
@@ -398,6 +402,7 @@ internal static class EventRecordParser
         return IdentifyName(reader.ValueSpan);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     internal static RecordField IdentifyName(ReadOnlySpan<byte> name)
     {
         switch (name.Length)

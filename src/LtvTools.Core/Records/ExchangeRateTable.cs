@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -91,6 +92,7 @@ public sealed class ExchangeRateTable
     public int Count => _rates.Count;
 
     /// <summary>The rate to USD, or false when the caller supplied none (USD is always 1).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool TryGetRate(string currency, out decimal rate)
     {
         if (string.Equals(currency, AmountParser.DefaultCurrency, StringComparison.Ordinal))

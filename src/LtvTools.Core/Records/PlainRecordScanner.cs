@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace LtvTools.Core;
@@ -21,6 +22,7 @@ internal static class PlainRecordScanner
     /// Scans <paramref name="record"/> into <paramref name="fields"/>, and says where the values the
     /// validator needs lie; false when the record is not in the plain shape.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public static bool TryScan(
         ReadOnlySpan<byte> record,
         scoped ref EventFields fields,
@@ -78,6 +80,7 @@ internal static class PlainRecordScanner
         return SkipWhitespace(record, i) == record.Length;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool TryValue(
         ReadOnlySpan<byte> record,
         scoped ref int i,
@@ -154,6 +157,7 @@ internal static class PlainRecordScanner
     }
 
     /// <summary><c>[ {"k": "v", ...}, ... ]</c> with string values only; <paramref name="i"/> ends past the <c>]</c>.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static bool TrySkipTags(ReadOnlySpan<byte> record, scoped ref int i, bool hasControlBytes)
     {
         if (!TryOpen(record, ref i, (byte)'[', (byte)']', out var noTags))
@@ -255,6 +259,7 @@ internal static class PlainRecordScanner
     }
 
     /// <summary>A string at <paramref name="i"/> (no escapes: the record has no backslash); <paramref name="i"/> ends past its closing quote.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryString(ReadOnlySpan<byte> record, scoped ref int i, bool hasControlBytes, out ReadOnlySpan<byte> value)
     {
         value = default;
@@ -288,6 +293,7 @@ internal static class PlainRecordScanner
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipWhitespace(ReadOnlySpan<byte> record, int i)
     {
         while (i < record.Length)
@@ -321,6 +327,7 @@ internal static class PlainRecordScanner
     /// Whether the record holds any byte below 0x20 (whitespace included), any backslash, and any byte
     /// outside ASCII, in one vector pass.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     private static bool Classify(ReadOnlySpan<byte> record, out bool hasBackslash, out bool hasNonAscii)
     {
         var control = false;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -19,6 +20,7 @@ internal sealed class Utf8TextCache
     private readonly string?[] _texts = new string?[Slots];
 
     /// <summary>The value's text, or null when the property was absent or null.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public string? Text(in JsonText value)
     {
         if (!value.IsPresent)
@@ -55,6 +57,7 @@ internal sealed class Utf8TextCache
         return text;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(ReadOnlySpan<byte> bytes)
     {
         // FNV-1a: the values are a few bytes long, so a simple byte-wise hash is cheap enough.
@@ -67,6 +70,7 @@ internal sealed class Utf8TextCache
         return (int)(hash ^ (hash >> 15));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool SameAscii(string text, ReadOnlySpan<byte> bytes)
     {
         if (text.Length != bytes.Length)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LtvTools.Core;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal struct CompactEvent
     public decimal AmountUsd;
     public CustomerProfile Profile;
 
+    [MethodImpl(HotPath.Optimized)]
     public static CompactEvent From(in EventFields fields, long sequence, Utf8TextCache? texts = null)
     {
         var compact = new CompactEvent
@@ -46,6 +49,7 @@ internal struct CompactEvent
     }
 
     /// <summary>An event object in compact form; it must pass <see cref="LtvDataset.Check"/>.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static CompactEvent From(LtvEvent e, long sequence)
     {
         var compact = new CompactEvent

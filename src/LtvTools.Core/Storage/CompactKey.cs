@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace LtvTools.Core;
@@ -64,6 +65,7 @@ internal readonly struct CompactKey : IEquatable<CompactKey>
     }
 
     /// <summary>Builds a key straight from the UTF-8 bytes of an unescaped JSON string, allocating only for non-hex ids.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static CompactKey FromUtf8(ReadOnlySpan<byte> value)
     {
         return TryPack(value, out var packed) ? new CompactKey(packed, null) : new CompactKey(0, Utf8.GetString(value));
@@ -116,6 +118,7 @@ internal readonly struct CompactKey : IEquatable<CompactKey>
     }
 
     /// <summary>Packs 1 to 15 lower-case hex digits with their count; false for anything else.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static bool TryPack(ReadOnlySpan<byte> value, out ulong packed)
     {
         packed = 0;

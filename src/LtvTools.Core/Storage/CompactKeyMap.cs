@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -42,6 +43,7 @@ internal sealed class CompactKeyMap<TValue>
     /// The value slot for <paramref name="key"/>, added with a default value when missing. The reference is
     /// valid only until the next insertion (growth moves the arrays).
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public ref TValue GetOrAdd(CompactKey key, out bool added)
     {
         if (!key.IsPacked)
@@ -71,8 +73,10 @@ internal sealed class CompactKeyMap<TValue>
     /// memory loads of several coming lookups before doing the first: their cache misses then overlap
     /// instead of queueing one after another.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public ulong Touch(CompactKey key) => key.IsPacked ? _entries[Slot(key.Packed)].Key : 0;
 
+    [MethodImpl(HotPath.Optimized)]
     public bool TryGetValue(CompactKey key, out TValue value)
     {
         if (!key.IsPacked)
@@ -93,6 +97,7 @@ internal sealed class CompactKeyMap<TValue>
     }
 
     /// <summary>The slot holding <paramref name="packed"/>, or the empty slot where it would go (linear probing).</summary>
+    [MethodImpl(HotPath.Optimized)]
     private int FindSlot(ulong packed)
     {
         var mask = _entries.Length - 1;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -13,6 +14,7 @@ internal sealed class EventCounters
 
     public long LatestTicks { get; private set; } = long.MinValue;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accept(long ticks)
     {
         Accepted++;

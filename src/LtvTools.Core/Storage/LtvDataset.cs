@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -188,6 +189,7 @@ public sealed class LtvDataset
     internal void Add(in EventFields fields, long sequence, Utf8TextCache? texts = null) => Add(CompactEvent.From(fields, sequence, texts));
 
     /// <summary>Takes in an accepted event in its compact form (filled by a reader thread).</summary>
+    [MethodImpl(HotPath.Optimized)]
     internal void Add(in CompactEvent e)
     {
         if (IsVisitSide(e.Type))
@@ -208,6 +210,7 @@ public sealed class LtvDataset
     /// tables are far larger than the caches, and touching a group of slots at once lets their cache
     /// misses overlap (a plain loop waits for each miss before it can compute the next address).
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     internal void AddRange(CompactEvent[] events, int start, int end, bool visitSide)
     {
         const int Group = 16;
@@ -240,6 +243,7 @@ public sealed class LtvDataset
     }
 
     /// <summary>Adds a visit or image. May run on another thread than <see cref="AddToOrderSide"/>, never beside itself.</summary>
+    [MethodImpl(HotPath.Optimized)]
     internal void AddToVisitSide(in CompactEvent e)
     {
         if (e.Type == EventType.SiteVisit)
@@ -253,6 +257,7 @@ public sealed class LtvDataset
     }
 
     /// <summary>Adds an order or customer event. May run on another thread than <see cref="AddToVisitSide"/>.</summary>
+    [MethodImpl(HotPath.Optimized)]
     internal void AddToOrderSide(in CompactEvent e)
     {
         if (e.Type == EventType.Order)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -96,15 +97,18 @@ internal sealed class OrderLedger
     }
 
     /// <summary>Starts loading the table slots that adding this order or profile will use (see <see cref="CompactKeyMap{TValue}.Touch"/>).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public void Touch(EventType type, CompactKey key, CompactKey customerKey) =>
         _touched ^= type == EventType.Order ? _customers.Touch(customerKey) ^ _orders.Touch(key) : _customers.Touch(key);
 
+    [MethodImpl(HotPath.Optimized)]
     public void AddProfile(CompactKey key, long ticks, long sequence, CustomerProfile profile)
     {
         Counters.Accept(ticks);
         AddProfileVersion(ref _customers.GetOrAdd(key, out _), new EventVersion<int>(ticks, sequence, _profileTable.IdOf(profile)));
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public void AddOrder(CompactKey key, CompactKey customerKey, long ticks, long sequence, decimal amountUsd)
     {
         Counters.Accept(ticks);
@@ -156,6 +160,7 @@ internal sealed class OrderLedger
         Counters.Add(other.Counters);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void AddProfileVersion(ref CustomerOrders customer, EventVersion<int> version)
     {
         if (customer.ProfileListId != 0)
@@ -225,6 +230,7 @@ internal sealed class OrderLedger
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void Count(OrderPayload order, int sign)
     {
         ref var customer = ref _customers.GetOrAdd(order.Customer, out _);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -22,6 +23,7 @@ internal sealed class ProfileTable
     public CustomerProfile this[int id] => _profiles[id - 1];
 
     /// <summary>The number of <paramref name="profile"/>, given it when first seen.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public int IdOf(CustomerProfile profile)
     {
         if (_ids.TryGetValue(profile, out var id))
@@ -36,6 +38,7 @@ internal sealed class ProfileTable
         return id;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private string? Share(string? text)
     {
         if (text is null)

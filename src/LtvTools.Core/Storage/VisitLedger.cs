@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -65,9 +66,11 @@ internal sealed class VisitLedger
     }
 
     /// <summary>Starts loading the table slots that adding this visit or image will use (see <see cref="CompactKeyMap{TValue}.Touch"/>).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public void Touch(EventType type, CompactKey key, CompactKey customerKey) =>
         _touched ^= _customerNumbers.Touch(customerKey) ^ (type == EventType.SiteVisit ? _visits.Touch(key) : _images.Touch(key));
 
+    [MethodImpl(HotPath.Optimized)]
     public void AddVisit(CompactKey key, CompactKey customerKey, long ticks, long sequence)
     {
         Counters.Accept(ticks);
@@ -83,6 +86,7 @@ internal sealed class VisitLedger
         AddRepeatedVisit(ref existing, visit);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public void AddImage(CompactKey key, CompactKey customerKey, long ticks)
     {
         // Images widen the time window and make their customer known; they are not visits.
@@ -125,6 +129,7 @@ internal sealed class VisitLedger
     }
 
     /// <summary>The number of <paramref name="customer"/>, given it when first seen.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private int NumberOf(CompactKey customer)
     {
         ref var number = ref _customerNumbers.GetOrAdd(customer, out var added);

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -11,6 +12,7 @@ namespace LtvTools.Core;
 /// </remarks>
 internal static class IsoTimeParser
 {
+    [MethodImpl(HotPath.Optimized)]
     public static bool TryParseUtcTicks(ReadOnlySpan<byte> text, out long utcTicks, out string? problem)
     {
         utcTicks = 0;

@@ -1,9 +1,5 @@
 using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
-using System.Threading;
 using LtvTools.Core;
 
 namespace LtvTools.Commands;
@@ -13,27 +9,43 @@ namespace LtvTools.Commands;
 /// property names) or from files read by the engine straight into one dataset; results are emitted at the end.
 /// </summary>
 /// <remarks>
-/// The derived cmdlets make the InputObject set their default parameter set. PowerShell tries the default
-/// set first when it binds each pipeline object, so an LtvEvent binds to -InputObject at once instead of
-/// first failing to convert to -Path's string[]: that attempt cost more than aggregating the event. Strings
-/// and file items that arrive this way are read as files, as -Path and -LiteralPath would read them.
+/// One parameter set, in which only -InputObject takes pipeline input. PowerShell resolves the parameter set
+/// anew for every piped object and tries each pipeline-bound parameter in turn, which cost more per object
+/// than aggregating the event when -Path and -LiteralPath had sets of their own. Strings, file items and
+/// objects naming a file still arrive on -InputObject and are read as files (<see cref="PipedInputRouter"/>).
+/// With one set PowerShell cannot refuse conflicting inputs itself, so <see cref="BeginProcessing"/> does:
+/// -Path with -LiteralPath, either with -InputObject, either with piped objects, or no input at all.
 /// </remarks>
-public abstract class DatasetCmdlet : EventReadingCmdlet
+public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
 {
-    protected const string InputObjectSet = "InputObject";
-
     /// <summary>The source named in messages about pipeline input; its "line" is the object's position.</summary>
     private const string PipelineSource = "InputObject";
 
     private long _pipelineAccepted;
     private long _pipelineRejected;
     private bool _warnedRateNotApplied;
+    private PipedInputRouter? _router;
 
     // Piped events are aggregated on a thread of its own, so the pipeline thread only binds and hands over.
     private BackgroundDatasetWriter? _writer;
 
-    /// <summary>An LtvEvent, or an object with the file's property names (type, verb, key, event_time, ...).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    /// <summary>Event files; wildcards are expanded by the provider. Not pipeline-bound: piped paths arrive on -InputObject.</summary>
+    [Parameter(Position = 0)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Path { get; set; }
+
+    /// <summary>Event files taken exactly as written (no wildcards), so names with [ or ] are read as they are.</summary>
+    [Parameter]
+    [Alias("PSPath", "LP", "FullName")]
+    [ValidateNotNullOrEmpty]
+    public string[]? LiteralPath { get; set; }
+
+    /// <summary>
+    /// An LtvEvent, an object with the file's property names (type, verb, key, event_time, ...), a path or
+    /// file item to read, or a list of these.
+    /// </summary>
+    [Parameter(ValueFromPipeline = true)]
     public object? InputObject { get; set; }
 
     /// <summary>The week convention for the analysis window.</summary>
@@ -44,29 +56,45 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
 
     protected LtvOptions Options { get; } = new LtvOptions();
 
+    /// <summary>True when the files come from -Path or -LiteralPath; they are read once, at the end of the input.</summary>
+    private bool FromPathParameters => Path != null || LiteralPath != null;
+
     protected override void BeginProcessing()
     {
+        RefuseConflictingInput();
         base.BeginProcessing();
         Options.WeekStart = WeekStart;
         Options.ExchangeRates = Rates;
+        _router = new PipedInputRouter(Paths, Rates, this);
     }
 
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == InputObjectSet)
+        if (FromPathParameters)
         {
-            TakeInputObject(InputObject);
+            // Without pipeline input this runs once with nothing bound; a piped object here is a conflict.
+            if (InputObject != null)
+            {
+                ThrowConflict("pipeline input cannot be combined with -Path or -LiteralPath: pipe the events or file names in, or give the files by parameter, not both.");
+            }
+
             return;
         }
 
-        foreach (var file in ResolveFiles())
-        {
-            IngestFile(file);
-        }
+        _router!.Route(InputObject);
     }
 
     protected override void EndProcessing()
     {
+        if (FromPathParameters)
+        {
+            var literal = LiteralPath != null;
+            foreach (var file in Paths.ResolveAll(literal ? LiteralPath! : Path!, literal))
+            {
+                IngestFile(file);
+            }
+        }
+
         FlushPipelineEvents();
         if (_pipelineAccepted + _pipelineRejected > 0)
         {
@@ -90,114 +118,52 @@ public abstract class DatasetCmdlet : EventReadingCmdlet
     /// <summary>Emits the cmdlet's results from the complete <see cref="Dataset"/>.</summary>
     protected abstract void WriteResults();
 
-    private void TakeInputObject(object? input)
+    void IPipedInputSink.TakeEvent(LtvEvent e, bool madeElsewhere)
     {
-        // The hot path (Import-LtvEvents | ...): an LtvEvent, wrapped or not, goes straight in.
-        var value = input is PSObject wrapped ? wrapped.BaseObject : input;
-        if (value is LtvEvent e)
+        if (madeElsewhere)
         {
             WarnIfRateNotApplied(e);
-            IngestPipelineEvent(e);
-            return;
         }
 
-        // A file item from Get-ChildItem binds here (it is an object too): read it as a file.
-        if (value is FileSystemInfo item)
-        {
-            foreach (var file in ResolveFileItem(item))
-            {
-                IngestFile(file);
-            }
+        IngestPipelineEvent(e);
+    }
 
-            return;
+    void IPipedInputSink.TakeFile(string file) => IngestFile(file);
+
+    void IPipedInputSink.Reject(string reason, string rawText) => RejectPipelineObject(reason, rawText);
+
+    /// <summary>
+    /// What separate parameter sets would refuse at binding time: terminating errors with the id
+    /// ConflictingInput (two ways of giving input at once) or NoInput (none at all).
+    /// </summary>
+    private void RefuseConflictingInput()
+    {
+        var bound = MyInvocation.BoundParameters;
+        var path = bound.ContainsKey(nameof(Path));
+        var literal = bound.ContainsKey(nameof(LiteralPath));
+        if (path && literal)
+        {
+            ThrowConflict("-Path and -LiteralPath cannot be used together: give wildcard patterns with -Path or exact names with -LiteralPath.");
         }
 
-        if (value is null)
+        if ((path || literal) && bound.ContainsKey(nameof(InputObject)))
         {
-            return;
+            ThrowConflict($"-InputObject cannot be combined with {(path ? "-Path" : "-LiteralPath")}: give the events or files one way.");
         }
 
-        // Strings piped in are paths, as they would be for -Path (the event set is tried first, see the class remarks).
-        if (value is string path)
+        if (!path && !literal && !bound.ContainsKey(nameof(InputObject)) && !MyInvocation.ExpectingInput)
         {
-            foreach (var file in ResolvePipedPath(path))
-            {
-                IngestFile(file);
-            }
-
-            return;
-        }
-
-        // -InputObject $events (an array given as an argument, not piped): take each element.
-        if (value is IEnumerable items && !(value is string) && !(value is IDictionary))
-        {
-            foreach (var element in items)
-            {
-                TakeInputObject(element);
-            }
-
-            return;
-        }
-
-        var properties = PropertyBag.From(input!);
-        if (TryTakePathObject(properties))
-        {
-            return;
-        }
-
-        if (EventRecord.TryFromProperties(properties, Rates, out var fromProperties, out var reason, out var json))
-        {
-            IngestPipelineEvent(fromProperties!);
-        }
-        else
-        {
-            RejectPipelineObject(reason, json);
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException($"{MyInvocation.MyCommand.Name} needs input: give event files with -Path or -LiteralPath, or pipe events or file names in (for example Import-LtvEvents events.json | {MyInvocation.MyCommand.Name})."),
+                "NoInput",
+                ErrorCategory.InvalidArgument,
+                null));
         }
     }
 
-    /// <summary>
-    /// An object that names a file rather than an event (no 'type', but a Path, LiteralPath, PSPath or
-    /// FullName property) is read as that file, as binding by property name to -Path or -LiteralPath would.
-    /// </summary>
-    private bool TryTakePathObject(List<KeyValuePair<string, object?>> properties)
+    private void ThrowConflict(string message)
     {
-        string? path = null;
-        var literal = false;
-        foreach (var property in properties)
-        {
-            if (string.Equals(property.Key, "type", StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-
-            if (property.Value is string text)
-            {
-                if (string.Equals(property.Key, "Path", StringComparison.OrdinalIgnoreCase))
-                {
-                    path = text;
-                    literal = false;
-                }
-                else if (path is null && (string.Equals(property.Key, "LiteralPath", StringComparison.OrdinalIgnoreCase) ||
-                    string.Equals(property.Key, "PSPath", StringComparison.OrdinalIgnoreCase) ||
-                    string.Equals(property.Key, "FullName", StringComparison.OrdinalIgnoreCase)))
-                {
-                    path = text;
-                    literal = true;
-                }
-            }
-        }
-
-        if (path is null)
-        {
-            return false;
-        }
-
-        foreach (var file in literal ? ResolvePipedLiteralPath(path) : ResolvePipedPath(path))
-        {
-            IngestFile(file);
-        }
-
-        return true;
+        ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "ConflictingInput", ErrorCategory.InvalidArgument, null));
     }
 
     /// <summary>

@@ -10,15 +10,13 @@ using LtvTools.Core;
 namespace LtvTools.Commands;
 
 /// <summary>
-/// What the three cmdlets share: -Path/-LiteralPath resolved through the provider, -ExchangeRate,
-/// rejected records written as non-terminating errors, progress for large files, the per-file verbose
-/// summary and the single closing warning.
+/// What the three cmdlets share: -ExchangeRate, stopping, rejected records written as non-terminating
+/// errors, progress for large files, the per-file verbose summary and the single closing warning. Each
+/// cmdlet declares its own -Path and -LiteralPath (their pipeline binding differs), resolved by
+/// <see cref="ProviderPathResolver"/>.
 /// </summary>
 public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
 {
-    protected const string PathSet = "Path";
-    protected const string LiteralPathSet = "LiteralPath";
-
     /// <summary>Files at least this large show progress; smaller ones finish before it would be seen.</summary>
     private const long ProgressThresholdBytes = 4L << 20;
 
@@ -27,21 +25,7 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
     private long _rejected;
     private long _rejectedFromFiles;
     private ProgressThrottle? _progress;
-
-    /// <summary>Event files; wildcards are expanded by the provider.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[] Path { get; set; } = Array.Empty<string>();
-
-    /// <summary>
-    /// Event files taken exactly as written (no wildcards). Get-ChildItem output binds here by its PSPath,
-    /// and plain FileInfo objects by FullName, so names with [ or ] are read as they are.
-    /// </summary>
-    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP", "FullName")]
-    [ValidateNotNullOrEmpty]
-    public string[] LiteralPath { get; set; } = Array.Empty<string>();
+    private ProviderPathResolver? _paths;
 
     /// <summary>Rates to USD for other currencies, for example @{ EUR = 1.08 }.</summary>
     [Parameter]
@@ -81,30 +65,8 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
     /// <summary>True when <paramref name="ex"/> is the engine giving up because the pipeline was stopped.</summary>
     protected bool IsStop(Exception ex) => ex is OperationCanceledException && _stop.IsCancellationRequested;
 
-    /// <summary>
-    /// The file-system paths of this record's -Path or -LiteralPath. Missing paths, directories and
-    /// non-file-system paths become non-terminating errors, and the remaining paths are still returned.
-    /// </summary>
-    protected IEnumerable<string> ResolveFiles()
-    {
-        var literal = ParameterSetName == LiteralPathSet;
-        foreach (var path in literal ? LiteralPath : Path)
-        {
-            foreach (var file in literal ? ResolveLiteral(path) : ResolveWildcard(path))
-            {
-                yield return file;
-            }
-        }
-    }
-
-    /// <summary>One file item (for example a FileInfo from Get-ChildItem) taken literally.</summary>
-    protected IEnumerable<string> ResolveFileItem(FileSystemInfo item) => ResolveLiteral(item.FullName);
-
-    /// <summary>A path piped in as a string, resolved with wildcards as -Path would be.</summary>
-    protected IEnumerable<string> ResolvePipedPath(string path) => ResolveWildcard(path);
-
-    /// <summary>A path piped in as a property that names a file literally (LiteralPath, PSPath, FullName).</summary>
-    protected IEnumerable<string> ResolvePipedLiteralPath(string path) => ResolveLiteral(path);
+    /// <summary>Resolves the paths the user gave; each one that names no file is a non-terminating error.</summary>
+    internal ProviderPathResolver Paths => _paths ??= new ProviderPathResolver(this);
 
     /// <summary>Reports one rejected record of a file as a non-terminating InvalidData error.</summary>
     private protected void WriteRejection(EventRejection rejection)
@@ -130,9 +92,10 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
         {
             // Gone between resolving and opening, or a symbolic link whose target is missing (the link
             // itself exists, so the path resolved): the usual not-found error.
-            WritePathNotFound(file, new ItemNotFoundException(IsLink(file)
+            var missing = new ItemNotFoundException(IsLink(file)
                 ? $"Cannot find path '{file}' because it is a symbolic link whose target does not exist."
-                : $"Cannot find path '{file}' because it does not exist.", ex));
+                : $"Cannot find path '{file}' because it does not exist.", ex);
+            WriteError(new ErrorRecord(missing, "PathNotFound", ErrorCategory.ObjectNotFound, file));
             return;
         }
 
@@ -235,85 +198,6 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
     protected virtual int ActivityId => 1;
 
     protected virtual string Activity => "Reading events";
-
-    private IEnumerable<string> ResolveWildcard(string path)
-    {
-        ProviderInfo provider;
-        IEnumerable<string> resolved;
-        try
-        {
-            resolved = GetResolvedProviderPathFromPSPath(path, out provider);
-        }
-        catch (SessionStateException ex)
-        {
-            WritePathNotFound(path, ex);
-            return Array.Empty<string>();
-        }
-
-        return KeepFiles(path, provider, resolved);
-    }
-
-    private IEnumerable<string> ResolveLiteral(string path)
-    {
-        string resolved;
-        ProviderInfo provider;
-        try
-        {
-            resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
-        }
-        catch (SessionStateException ex)
-        {
-            WritePathNotFound(path, ex);
-            return Array.Empty<string>();
-        }
-
-        if (IsFileSystem(provider) && !File.Exists(resolved) && !Directory.Exists(resolved))
-        {
-            WritePathNotFound(path, new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."));
-            return Array.Empty<string>();
-        }
-
-        return KeepFiles(path, provider, new[] { resolved });
-    }
-
-    private List<string> KeepFiles(string path, ProviderInfo provider, IEnumerable<string> resolved)
-    {
-        var files = new List<string>();
-        if (!IsFileSystem(provider))
-        {
-            WriteError(new ErrorRecord(
-                new ArgumentException($"'{path}' is on the {provider.Name} provider; event files must be on the FileSystem provider."),
-                "NotFileSystemPath",
-                ErrorCategory.InvalidArgument,
-                path));
-            return files;
-        }
-
-        foreach (var file in resolved)
-        {
-            if (Directory.Exists(file))
-            {
-                WriteError(new ErrorRecord(
-                    new ArgumentException($"'{file}' is a directory; give the event files in it (for example '{System.IO.Path.Combine(file, "*.json")}')."),
-                    "PathIsDirectory",
-                    ErrorCategory.InvalidArgument,
-                    file));
-                continue;
-            }
-
-            files.Add(file);
-        }
-
-        return files;
-    }
-
-    private void WritePathNotFound(string path, Exception ex)
-    {
-        WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
-    }
-
-    private static bool IsFileSystem(ProviderInfo provider) =>
-        string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The message of <paramref name="ex"/> without the parameter name .NET appends to an ArgumentException's

@@ -4,7 +4,7 @@ using LtvTools.Core;
 namespace LtvTools.Commands;
 
 /// <summary>Get-LtvCustomerSummary: recency, frequency and monetary value per customer, the input of the forecast models.</summary>
-[Cmdlet(VerbsCommon.Get, "LtvCustomerSummary", DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsCommon.Get, "LtvCustomerSummary")]
 [OutputType(typeof(LtvCustomerSummary))]
 public sealed class GetLtvCustomerSummaryCommand : SummaryCmdlet
 {

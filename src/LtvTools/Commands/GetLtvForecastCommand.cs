@@ -11,7 +11,7 @@ namespace LtvTools.Commands;
 /// order, and the discounted CLV over a horizon. From summaries (with -Model, or fitting one from them), or
 /// from events and files, which it summarises and (without -Model) fits by itself.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "LtvForecast", DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsCommon.Get, "LtvForecast")]
 [OutputType(typeof(LtvForecast))]
 public sealed class GetLtvForecastCommand : SummaryCmdlet
 {
@@ -36,7 +36,7 @@ public sealed class GetLtvForecastCommand : SummaryCmdlet
 
     protected override void ProcessRecord()
     {
-        if (ParameterSetName != InputObjectSet || InputObject is null)
+        if (Path != null || LiteralPath != null || InputObject is null)
         {
             base.ProcessRecord();
             return;

@@ -6,7 +6,7 @@ using LtvTools.Core;
 namespace LtvTools.Commands;
 
 /// <summary>Get-LtvWeeklyMetrics: visits, orders and spend per customer and week.</summary>
-[Cmdlet(VerbsCommon.Get, "LtvWeeklyMetrics", DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsCommon.Get, "LtvWeeklyMetrics")]
 [OutputType(typeof(LtvWeeklyMetric))]
 public sealed class GetLtvWeeklyMetricsCommand : DatasetCmdlet
 {

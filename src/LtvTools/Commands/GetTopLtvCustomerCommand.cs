@@ -4,7 +4,7 @@ using LtvTools.Core;
 namespace LtvTools.Commands;
 
 /// <summary>Get-TopLtvCustomer: the customers with the highest Simple LTV, in rank order.</summary>
-[Cmdlet(VerbsCommon.Get, "TopLtvCustomer", DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsCommon.Get, "TopLtvCustomer")]
 [OutputType(typeof(LtvCustomer))]
 public sealed class GetTopLtvCustomerCommand : DatasetCmdlet
 {

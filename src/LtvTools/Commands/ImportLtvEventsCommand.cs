@@ -11,9 +11,28 @@ namespace LtvTools.Commands;
 [OutputType(typeof(LtvEvent))]
 public sealed class ImportLtvEventsCommand : EventReadingCmdlet
 {
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+
+    /// <summary>Event files; wildcards are expanded by the provider.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = System.Array.Empty<string>();
+
+    /// <summary>
+    /// Event files taken exactly as written (no wildcards). Get-ChildItem output binds here by its PSPath,
+    /// and plain FileInfo objects by FullName, so names with [ or ] are read as they are.
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP", "FullName")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = System.Array.Empty<string>();
+
     protected override void ProcessRecord()
     {
-        foreach (var file in ResolveFiles())
+        var literal = ParameterSetName == LiteralPathSet;
+        foreach (var file in Paths.ResolveAll(literal ? LiteralPath : Path, literal))
         {
             try
             {
