@@ -20,12 +20,12 @@ Describe 'The LtvTools module' {
         $info.CompatiblePSEditions | Sort-Object | Should -Be @('Core', 'Desktop')
     }
 
-    It 'exports exactly the three cmdlets' {
+    It 'exports exactly the six cmdlets' {
         $names = Get-Command -Module LtvTools | Sort-Object Name | ForEach-Object { '{0} {1}' -f $_.CommandType, $_.Name }
-        $names | Should -Be @('Cmdlet Get-LtvWeeklyMetrics', 'Cmdlet Get-TopLtvCustomer', 'Cmdlet Import-LtvEvents')
+        $names | Should -Be @('Cmdlet Get-LtvCustomerSummary', 'Cmdlet Get-LtvForecast', 'Cmdlet Get-LtvWeeklyMetrics', 'Cmdlet Get-TopLtvCustomer', 'Cmdlet Import-LtvEvents', 'Cmdlet New-LtvForecastModel')
     }
 
-    It 'has full help for <_>' -ForEach @('Import-LtvEvents', 'Get-TopLtvCustomer', 'Get-LtvWeeklyMetrics') {
+    It 'has full help for <_>' -ForEach @('Import-LtvEvents', 'Get-TopLtvCustomer', 'Get-LtvWeeklyMetrics', 'Get-LtvCustomerSummary', 'New-LtvForecastModel', 'Get-LtvForecast') {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -Match ([regex]::Escape("$_ ["))
@@ -264,5 +264,61 @@ Describe 'Export-Csv' {
         $rows[1].Tags | Should -Be 'some key=some value'
         $rows[5].Tags | Should -Be 'campaign=winter-sale; device=mobile'
         Get-Content -LiteralPath $csv -Raw | Should -Not -Match 'System\.Object\[\]'
+    }
+}
+
+Describe 'The forecast on the CDNOW sample' {
+    BeforeAll {
+        # One ORDER event per transaction of tests/data/cdnow/CDNOW_sample.txt, at midnight UTC of its date.
+        $cdnow = Join-Path $RepoRoot 'tests/data/cdnow'
+        $script:Events = Join-Path $TestDrive 'cdnow.jsonl'
+        $line = 0
+        $json = foreach ($row in Get-Content -LiteralPath (Join-Path $cdnow 'CDNOW_sample.txt')) {
+            $f = -split $row
+            $line++
+            '{{"type":"ORDER","verb":"NEW","key":"cdnow-{0}","event_time":"{1}-{2}-{3}T00:00:00Z","customer_id":"{4}","total_amount":"{5} USD"}}' -f `
+                $line, $f[2].Substring(0, 4), $f[2].Substring(4, 2), $f[2].Substring(6, 2), [int]$f[1], $f[4]
+        }
+        Set-Content -LiteralPath $Events -Value $json -Encoding utf8
+        $script:Published = @{}
+        Import-Csv (Join-Path $cdnow 'cdnow_customers_summary_with_transactions.csv') | ForEach-Object { $Published[$_.ID] = $_ }
+        $script:Summary = Get-LtvCustomerSummary -LiteralPath $Events -CalibrationEnd 1997-09-30
+        $script:Model = $Summary | New-LtvForecastModel
+    }
+
+    It 'summarises every customer as published' {
+        $Summary.Count | Should -Be 2357
+        $wrong = $Summary | Where-Object {
+            $p = $Published[$_.CustomerId]
+            $_.Frequency -ne [int]$p.x -or
+                [math]::Round($_.Recency, 2, 'AwayFromZero') -ne [double]::Parse($p.t_x, [cultureinfo]::InvariantCulture) -or
+                [math]::Round($_.T, 2, 'AwayFromZero') -ne [double]::Parse($p.T, [cultureinfo]::InvariantCulture) -or
+                [math]::Round($_.MonetaryValue, 2, 'AwayFromZero') -ne [decimal]::Parse($p.zbar, [cultureinfo]::InvariantCulture)
+        }
+        @($wrong).Count | Should -Be 0
+    }
+
+    It 'fits the published BG/NBD and Gamma-Gamma parameters' {
+        $Model.R | Should -BeGreaterOrEqual 0.242; $Model.R | Should -BeLessOrEqual 0.244
+        $Model.Alpha | Should -BeGreaterOrEqual 4.413; $Model.Alpha | Should -BeLessOrEqual 4.415
+        $Model.A | Should -BeGreaterOrEqual 0.792; $Model.A | Should -BeLessOrEqual 0.794
+        $Model.B | Should -BeGreaterOrEqual 2.425; $Model.B | Should -BeLessOrEqual 2.427
+        [math]::Round($Model.BgNbdLogLikelihood, 1) | Should -Be -9582.4
+        $Model.SpendCustomers | Should -Be 946
+        [math]::Abs($Model.P - 6.25) | Should -BeLessOrEqual 0.01
+        [math]::Abs($Model.Q - 3.74) | Should -BeLessOrEqual 0.01
+        [math]::Abs($Model.V - 15.44) | Should -BeLessOrEqual 0.01
+    }
+
+    It 'forecasts per customer in input order' {
+        $forecast = $Summary | Get-LtvForecast -Model $Model -Horizon 39 -DiscountRate 0.01
+        ($forecast.CustomerId -join ',') | Should -Be ($Summary.CustomerId -join ',')
+        $first = $forecast | Where-Object CustomerId -eq '1'
+        [math]::Round($first.ExpectedPurchases, 3) | Should -Be 1.226
+        $first.PredictedClv | Should -BeLessThan ($first.ExpectedPurchases * $first.ExpectedAverageOrderValue)
+    }
+
+    It 'refuses a horizon of 0 at parameter binding' {
+        { Get-LtvForecast -LiteralPath $Events -Horizon 0 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,LtvTools.Commands.GetLtvForecastCommand'
     }
 }

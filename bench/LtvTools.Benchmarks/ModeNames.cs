@@ -17,4 +17,8 @@ internal static class ModeNames
     public const string Peer = "peer-duckdb";
     public const string PeerBest = "peer-duckdb-best";
     public const string BindingFloorThreeSets = "binding-floor-three-sets";
+    public const string SummaryPath = "summary-path";
+    public const string ForecastFit = "forecast-fit";
+    public const string ForecastPredict = "forecast-predict";
+    public const string ForecastPath = "forecast-path";
 }

@@ -21,6 +21,7 @@ internal sealed class PowerShellSession : IDisposable
         state.Commands.Add(new SessionStateCmdletEntry("Receive-BenchEventAsTop", typeof(ReceiveBenchEventAsTopCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Receive-BenchEventThreeSets", typeof(ReceiveBenchEventThreeSetsCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Receive-BenchEventOneSet", typeof(ReceiveBenchEventOneSetCommand), null));
+        state.Commands.Add(new SessionStateCmdletEntry("Receive-BenchObject", typeof(ReceiveBenchObjectCommand), null));
         if (modulePath != null)
         {
             state.ImportPSModule(modulePath);

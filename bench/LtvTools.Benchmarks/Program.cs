@@ -12,6 +12,7 @@ try
         "scale" => ScaleRun.Run(Required(command, "file"), command.Text("module")),
         "progress" => ProgressInTerminal.Run(Required(command, "file"), (int)command.Number("pairs", 7), command.Text("module")),
         "duckdb-child" => DuckDbChild.Run(command.Text("query") ?? DuckDbChild.Best, Required(command, "file"), (int)command.Number("calls", 1)),
+        "forecast" => Forecast(command),
         "memory" => MemoryProbe.RunChild(command.Text("mode") ?? "core", Required(command, "file"), command.Text("module")),
         _ => Usage($"unknown command '{command.Verb}'"),
     };
@@ -35,6 +36,7 @@ static int Usage(string problem)
     Console.Error.WriteLine("       scale --file events-100m.jsonl [--module LtvTools.psd1]   (-Path in pwsh and DuckDB's best query, once each, rows checked)");
     Console.Error.WriteLine("       progress --file events.jsonl [--pairs 7] [--module LtvTools.psd1]   (progress cost in the real pwsh in a terminal, via tmux)");
     Console.Error.WriteLine("       run [--scale 1|10] [--reps 5] [--format ndjson|array] [--json out.json] [--file any.json] [--module LtvTools.psd1] [--users-only] [--baseline other/LtvTools.psd1]");
+    Console.Error.WriteLine("       forecast [--scale 1|10] [--reps 5] [--file any.json] [--module LtvTools.psd1]   (the forecast cmdlets and fits only)");
     return 2;
 }
 
@@ -73,6 +75,19 @@ static int Generate(CommandLine command)
     var events = command.Number("events", 1_000_000) * command.Number("scale", 1);
     var array = IsArray(command);
     GenerateFile(events, array, command.Text("out") ?? DataFiles.DefaultPath(events, array), command);
+    return 0;
+}
+
+static int Forecast(CommandLine command)
+{
+    var events = 1_000_000L * command.Number("scale", 1);
+    var path = command.Text("file") ?? DataFiles.DefaultPath(events, array: false);
+    if (!File.Exists(path))
+    {
+        GenerateFile(events, false, path, command);
+    }
+
+    ForecastBench.Measure(path, (int)command.Number("reps", 5), command.Text("module") ?? DataFiles.ModuleManifest);
     return 0;
 }
 

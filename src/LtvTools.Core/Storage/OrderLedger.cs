@@ -33,6 +33,48 @@ internal sealed class OrderLedger
         }
     }
 
+    /// <summary>
+    /// Every distinct order placed at or before <paramref name="cutoffTicks"/>: its placement time (earliest
+    /// event) and its latest version as of the cutoff, as if later events had not arrived yet.
+    /// </summary>
+    public IEnumerable<(long EarliestTicks, OrderPayload Current)> OrdersAsOf(long cutoffTicks)
+    {
+        foreach (var order in _orders.Values())
+        {
+            if (order.ManyId == 0)
+            {
+                if (order.Single.Ticks <= cutoffTicks)
+                {
+                    yield return (order.Single.Ticks, order.Single.Payload);
+                }
+
+                continue;
+            }
+
+            var versions = _orderVersions[order.ManyId];
+            if (versions.EarliestTicks > cutoffTicks)
+            {
+                continue;
+            }
+
+            var current = versions.Winner;
+            if (current.Ticks > cutoffTicks)
+            {
+                var found = false;
+                foreach (var version in versions.All())
+                {
+                    if (version.Ticks <= cutoffTicks && (!found || version.Wins(current)))
+                    {
+                        current = version;
+                        found = true;
+                    }
+                }
+            }
+
+            yield return (versions.EarliestTicks, current.Payload);
+        }
+    }
+
     /// <summary>The latest profile of a customer, or null when no CUSTOMER event arrived.</summary>
     public CustomerProfile? ProfileOf(in CustomerOrders customer)
     {

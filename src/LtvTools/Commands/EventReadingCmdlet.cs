@@ -92,9 +92,10 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
         {
             // Gone between resolving and opening, or a symbolic link whose target is missing (the link
             // itself exists, so the path resolved): the usual not-found error.
-            WritePathNotFound(file, new ItemNotFoundException(IsLink(file)
+            var missing = new ItemNotFoundException(IsLink(file)
                 ? $"Cannot find path '{file}' because it is a symbolic link whose target does not exist."
-                : $"Cannot find path '{file}' because it does not exist.", ex));
+                : $"Cannot find path '{file}' because it does not exist.", ex);
+            WriteError(new ErrorRecord(missing, "PathNotFound", ErrorCategory.ObjectNotFound, file));
             return;
         }
 

@@ -1,0 +1,20 @@
+using System.Management.Automation;
+using LtvTools.Core;
+
+namespace LtvTools.Commands;
+
+/// <summary>Get-LtvCustomerSummary: recency, frequency and monetary value per customer, the input of the forecast models.</summary>
+[Cmdlet(VerbsCommon.Get, "LtvCustomerSummary")]
+[OutputType(typeof(LtvCustomerSummary))]
+public sealed class GetLtvCustomerSummaryCommand : SummaryCmdlet
+{
+    protected override string Activity => "Reading events for Get-LtvCustomerSummary";
+
+    protected override void WriteResults()
+    {
+        foreach (var summary in Summarize())
+        {
+            WriteObject(summary);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace LtvTools.Commands;
+
+/// <summary>Accepts a discount rate per period of at least 0 and below 1 (ValidateRange cannot exclude its upper bound).</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+public sealed class ValidateDiscountRateAttribute : ValidateArgumentsAttribute
+{
+    protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+    {
+        var value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
+        var rate = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+        if (!(rate >= 0 && rate < 1))
+        {
+            throw new ValidationMetadataException(string.Format(
+                CultureInfo.InvariantCulture,
+                "The discount rate {0} is not at least 0 and below 1 (0.01 is 1% per period).",
+                rate));
+        }
+    }
+}
