@@ -267,28 +267,6 @@ Describe 'Export-Csv' {
     }
 }
 
-Describe 'Datasets' {
-    It 'saves, loads, adds and merges into the one-pass ranking' {
-        $file = Join-Path $TestDrive 'history.ltvd'
-        $quiet = @{ ErrorAction = 'SilentlyContinue'; WarningAction = 'SilentlyContinue' }
-        $direct = Get-TopLtvCustomer -Path $Sample -Top 100 @quiet
-        New-LtvDataset -Path $Sample @quiet | Export-LtvDataset -Path $file
-        $d = Import-LtvDataset -Path $file
-        $d | Should -BeOfType ([LtvTools.Core.LtvDataset])
-        ($d | Get-TopLtvCustomer -Top 100).CustomerId | Should -Be $direct.CustomerId
-        ($d | Get-TopLtvCustomer -Top 100).Ltv | Should -Be $direct.Ltv
-
-        # The same events again are all duplicates; merging a copy changes no figure either.
-        Add-LtvEvent -Dataset $d -Path $Sample @quiet
-        (Get-TopLtvCustomer -Dataset $d -Top 100).Ltv | Should -Be $direct.Ltv
-        (Merge-LtvDataset -Dataset $d, (Import-LtvDataset $file) | Get-TopLtvCustomer -Top 100).Ltv | Should -Be $direct.Ltv
-    }
-
-    It 'refuses a file that is not a saved dataset, naming it' {
-        { Import-LtvDataset -LiteralPath $Sample -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidDatasetFile,LtvTools.Commands.ImportLtvDatasetCommand' -ExpectedMessage "$Sample*not a saved LtvTools dataset*"
-    }
-}
-
 Describe 'The forecast on the CDNOW sample' {
     BeforeAll {
         # One ORDER event per transaction of tests/data/cdnow/CDNOW_sample.txt, at midnight UTC of its date.
@@ -342,5 +320,27 @@ Describe 'The forecast on the CDNOW sample' {
 
     It 'refuses a horizon of 0 at parameter binding' {
         { Get-LtvForecast -LiteralPath $Events -Horizon 0 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,LtvTools.Commands.GetLtvForecastCommand'
+    }
+}
+
+Describe 'Datasets' {
+    It 'saves, loads, adds and merges into the one-pass ranking' {
+        $file = Join-Path $TestDrive 'history.ltvd'
+        $quiet = @{ ErrorAction = 'SilentlyContinue'; WarningAction = 'SilentlyContinue' }
+        $direct = Get-TopLtvCustomer -Path $Sample -Top 100 @quiet
+        New-LtvDataset -Path $Sample @quiet | Export-LtvDataset -Path $file
+        $d = Import-LtvDataset -Path $file
+        $d | Should -BeOfType ([LtvTools.Core.LtvDataset])
+        ($d | Get-TopLtvCustomer -Top 100).CustomerId | Should -Be $direct.CustomerId
+        ($d | Get-TopLtvCustomer -Top 100).Ltv | Should -Be $direct.Ltv
+
+        # The same events again are all duplicates; merging a copy changes no figure either.
+        Add-LtvEvent -Dataset $d -Path $Sample @quiet
+        (Get-TopLtvCustomer -Dataset $d -Top 100).Ltv | Should -Be $direct.Ltv
+        (Merge-LtvDataset -Dataset $d, (Import-LtvDataset $file) | Get-TopLtvCustomer -Top 100).Ltv | Should -Be $direct.Ltv
+    }
+
+    It 'refuses a file that is not a saved dataset, naming it' {
+        { Import-LtvDataset -LiteralPath $Sample -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidDatasetFile,LtvTools.Commands.ImportLtvDatasetCommand' -ExpectedMessage "$Sample*not a saved LtvTools dataset*"
     }
 }

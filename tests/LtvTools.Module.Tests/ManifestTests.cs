@@ -58,14 +58,14 @@ public class ManifestTests
     [InlineData("Import-LtvEvents")]
     [InlineData("Get-TopLtvCustomer")]
     [InlineData("Get-LtvWeeklyMetrics")]
+    [InlineData("Get-LtvCustomerSummary")]
+    [InlineData("New-LtvForecastModel")]
+    [InlineData("Get-LtvForecast")]
     [InlineData("New-LtvDataset")]
     [InlineData("Add-LtvEvent")]
     [InlineData("Export-LtvDataset")]
     [InlineData("Import-LtvDataset")]
     [InlineData("Merge-LtvDataset")]
-    [InlineData("Get-LtvCustomerSummary")]
-    [InlineData("New-LtvForecastModel")]
-    [InlineData("Get-LtvForecast")]
     public void Get_Help_Full_has_a_synopsis_a_description_every_parameter_and_examples(string cmdlet)
     {
         using var ps = ModuleRunspace.Start();

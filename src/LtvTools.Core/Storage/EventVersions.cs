@@ -33,9 +33,9 @@ internal sealed class EventVersions<TPayload>
         EarliestTicks = first.Ticks;
     }
 
-    private EventVersions(EventVersions<TPayload> other)
+    private EventVersions(EventVersions<TPayload> other, IComparer<TPayload> tieOrder)
     {
-        _tieOrder = other._tieOrder;
+        _tieOrder = tieOrder;
         _first = other._first;
         _more = other._more is null ? null : new List<EventVersion<TPayload>>(other._more);
         _index = other._index is null ? null : new Dictionary<(long Ticks, TPayload Payload), int>(other._index);
@@ -46,7 +46,11 @@ internal sealed class EventVersions<TPayload>
     public EventVersion<TPayload> Winner { get; private set; }
 
     /// <summary>A copy that shares nothing mutable with this one.</summary>
-    public EventVersions<TPayload> Copy() => new EventVersions<TPayload>(this);
+    /// <summary>
+    /// A copy that breaks ties with <paramref name="tieOrder"/>: a profile list must compare through the copy's
+    /// own profile table, which learns profiles the original's never sees.
+    /// </summary>
+    public EventVersions<TPayload> Copy(IComparer<TPayload> tieOrder) => new EventVersions<TPayload>(this, tieOrder);
 
     /// <summary>Time of the earliest version: an order is placed in this week.</summary>
     public long EarliestTicks { get; private set; }

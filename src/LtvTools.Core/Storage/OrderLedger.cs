@@ -136,8 +136,8 @@ internal sealed class OrderLedger
         _customers.CopyFrom(other._customers);
         _orders.CopyFrom(other._orders);
         _profileTable.CopyFrom(other._profileTable);
-        _orderVersions.CopyFrom(other._orderVersions);
-        _profiles.CopyFrom(other._profiles);
+        _orderVersions.CopyFrom(other._orderVersions, OrderPayload.TieOrder);
+        _profiles.CopyFrom(other._profiles, _profileTable);
     }
 
     public void Merge(OrderLedger other)

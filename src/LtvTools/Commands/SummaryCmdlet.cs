@@ -6,7 +6,7 @@ using LtvTools.Core;
 namespace LtvTools.Commands;
 
 /// <summary>The cmdlets that summarise a dataset's orders per customer (recency, frequency, monetary value).</summary>
-public abstract class SummaryCmdlet : DatasetCmdlet
+public abstract class SummaryCmdlet : DatasetResultCmdlet
 {
     /// <summary>
     /// The end of the calibration period: orders placed after it are left out. Default: the latest accepted
