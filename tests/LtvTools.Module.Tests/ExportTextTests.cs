@@ -24,7 +24,7 @@ public class ExportTextTests
         Assert.Equal("\"2017-01-09T15:02:17Z\",\"ORDER\",\"UPDATE\",\"7a9c2e4b6d80\",,,,\"5e1a7c0b3d21\",,,,\"45.50\",\"USD\",\"45.50\",\"45.50 USD\"", lines[8]);
         Assert.Contains("\"campaign=winter-sale; device=mobile\"", lines[6]);
         Assert.All(lines, line => Assert.DoesNotContain("System.", line));
-        Assert.Contains(lines[2], File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md")));
+        Assert.Contains(lines[2], File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "output.md")));
     }
 
     [Fact]
@@ -64,8 +64,8 @@ public class ExportTextTests
                 "\"3\",\"96f55c7d8f42\",\"Smith\",\"Middletown\",\"AK\",\"1\",\"1\",\"12.34\",\"4\",\"12.34\",\"0.25\",\"3.09\",\"1604.20\"",
             },
             lines);
-        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        Assert.All(lines, line => Assert.Contains(line, readme));
+        var documented = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "output.md"));
+        Assert.All(lines, line => Assert.Contains(line, documented));
         Assert.Equal(new[] { "5e1a7c0b3d21", "c2b4d6e8f0a1", "96f55c7d8f42" }, rows.Output.Select(r => r.Properties["CustomerId"].Value.ToString()));
         Assert.Equal("21515.00", rows.Output[0].Properties["Ltv"].Value.ToString());
     }
