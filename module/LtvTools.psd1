@@ -13,7 +13,7 @@
     DotNetFrameworkVersion = '4.7.2'
     TypesToProcess         = @('LtvTools.types.ps1xml')
     FormatsToProcess       = @('LtvTools.format.ps1xml')
-    CmdletsToExport        = @('Import-LtvEvents', 'Get-TopLtvCustomer', 'Get-LtvWeeklyMetrics', 'Get-LtvCustomerSummary', 'New-LtvForecastModel', 'Get-LtvForecast')
+    CmdletsToExport        = @('Import-LtvEvents', 'Get-TopLtvCustomer', 'Get-LtvWeeklyMetrics', 'New-LtvDataset', 'Add-LtvEvent', 'Export-LtvDataset', 'Import-LtvDataset', 'Merge-LtvDataset', 'Get-LtvCustomerSummary', 'New-LtvForecastModel', 'Get-LtvForecast')
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()

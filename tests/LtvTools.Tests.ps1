@@ -20,12 +20,12 @@ Describe 'The LtvTools module' {
         $info.CompatiblePSEditions | Sort-Object | Should -Be @('Core', 'Desktop')
     }
 
-    It 'exports exactly the six cmdlets' {
+    It 'exports exactly the eleven cmdlets' {
         $names = Get-Command -Module LtvTools | Sort-Object Name | ForEach-Object { '{0} {1}' -f $_.CommandType, $_.Name }
-        $names | Should -Be @('Cmdlet Get-LtvCustomerSummary', 'Cmdlet Get-LtvForecast', 'Cmdlet Get-LtvWeeklyMetrics', 'Cmdlet Get-TopLtvCustomer', 'Cmdlet Import-LtvEvents', 'Cmdlet New-LtvForecastModel')
+        $names | Should -Be @('Cmdlet Add-LtvEvent', 'Cmdlet Export-LtvDataset', 'Cmdlet Get-LtvCustomerSummary', 'Cmdlet Get-LtvForecast', 'Cmdlet Get-LtvWeeklyMetrics', 'Cmdlet Get-TopLtvCustomer', 'Cmdlet Import-LtvDataset', 'Cmdlet Import-LtvEvents', 'Cmdlet Merge-LtvDataset', 'Cmdlet New-LtvDataset', 'Cmdlet New-LtvForecastModel')
     }
 
-    It 'has full help for <_>' -ForEach @('Import-LtvEvents', 'Get-TopLtvCustomer', 'Get-LtvWeeklyMetrics', 'Get-LtvCustomerSummary', 'New-LtvForecastModel', 'Get-LtvForecast') {
+    It 'has full help for <_>' -ForEach @('Import-LtvEvents', 'Get-TopLtvCustomer', 'Get-LtvWeeklyMetrics', 'New-LtvDataset', 'Add-LtvEvent', 'Export-LtvDataset', 'Import-LtvDataset', 'Merge-LtvDataset', 'Get-LtvCustomerSummary', 'New-LtvForecastModel', 'Get-LtvForecast') {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -Match ([regex]::Escape("$_ ["))
@@ -320,5 +320,27 @@ Describe 'The forecast on the CDNOW sample' {
 
     It 'refuses a horizon of 0 at parameter binding' {
         { Get-LtvForecast -LiteralPath $Events -Horizon 0 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,LtvTools.Commands.GetLtvForecastCommand'
+    }
+}
+
+Describe 'Datasets' {
+    It 'saves, loads, adds and merges into the one-pass ranking' {
+        $file = Join-Path $TestDrive 'history.ltvd'
+        $quiet = @{ ErrorAction = 'SilentlyContinue'; WarningAction = 'SilentlyContinue' }
+        $direct = Get-TopLtvCustomer -Path $Sample -Top 100 @quiet
+        New-LtvDataset -Path $Sample @quiet | Export-LtvDataset -Path $file
+        $d = Import-LtvDataset -Path $file
+        $d | Should -BeOfType ([LtvTools.Core.LtvDataset])
+        ($d | Get-TopLtvCustomer -Top 100).CustomerId | Should -Be $direct.CustomerId
+        ($d | Get-TopLtvCustomer -Top 100).Ltv | Should -Be $direct.Ltv
+
+        # The same events again are all duplicates; merging a copy changes no figure either.
+        Add-LtvEvent -Dataset $d -Path $Sample @quiet
+        (Get-TopLtvCustomer -Dataset $d -Top 100).Ltv | Should -Be $direct.Ltv
+        (Merge-LtvDataset -Dataset $d, (Import-LtvDataset $file) | Get-TopLtvCustomer -Top 100).Ltv | Should -Be $direct.Ltv
+    }
+
+    It 'refuses a file that is not a saved dataset, naming it' {
+        { Import-LtvDataset -LiteralPath $Sample -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidDatasetFile,LtvTools.Commands.ImportLtvDatasetCommand' -ExpectedMessage "$Sample*not a saved LtvTools dataset*"
     }
 }

@@ -49,13 +49,9 @@ internal static class DuckDbBestPeer
         ORDER BY top.spend DESC, top.id
         """;
 
+    /// <summary>The query for a file; LTV_BENCH_BEST_SQL may name a file with a variant of the same shape, to try it.</summary>
     public static string QueryFor(string path, bool array, int top) =>
-        string.Format(
-            CultureInfo.InvariantCulture,
-            Environment.GetEnvironmentVariable("LTV_BENCH_BEST_SQL") is { } scratch ? File.ReadAllText(scratch) : Sql,
-            "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'",
-            array ? "'array'" : "'newline_delimited'",
-            top);
+        DuckDbPeer.Fill(Environment.GetEnvironmentVariable("LTV_BENCH_BEST_SQL") is { } scratch ? File.ReadAllText(scratch) : Sql, path, array, top);
 
     /// <summary>Runs the query on <paramref name="connection"/> (open) and reads every column of its rows.</summary>
     public static IReadOnlyList<TopRow> TopRows(DuckDBConnection connection, string path, bool array, int top)

@@ -52,10 +52,16 @@ internal static class DuckDbPeer
         LIMIT {2}
         """;
 
-    public static string QueryFor(string path, bool array, int top) =>
+    public static string QueryFor(string path, bool array, int top) => Fill(Sql, path, array, top);
+
+    /// <summary>
+    /// <paramref name="sql"/> with {0} the file as a SQL string literal, {1} its read_json format and {2} the
+    /// top count (shared with <see cref="DuckDbBestPeer"/>).
+    /// </summary>
+    public static string Fill(string sql, string path, bool array, int top) =>
         string.Format(
             CultureInfo.InvariantCulture,
-            Sql,
+            sql,
             "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'",
             array ? "'array'" : "'newline_delimited'",
             top);

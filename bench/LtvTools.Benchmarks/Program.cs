@@ -9,6 +9,7 @@ try
         "generate" => Generate(command),
         "run" => Run(command),
         "sql" => PrintSql(command),
+        "scale" => ScaleRun.Run(Required(command, "file"), command.Text("module")),
         "progress" => ProgressInTerminal.Run(Required(command, "file"), (int)command.Number("pairs", 7), command.Text("module")),
         "duckdb-child" => DuckDbChild.Run(command.Text("query") ?? DuckDbChild.Best, Required(command, "file"), (int)command.Number("calls", 1)),
         "forecast" => Forecast(command),
@@ -32,6 +33,7 @@ static int Usage(string problem)
     Console.Error.WriteLine(problem);
     Console.Error.WriteLine("usage: generate [--events 1000000] [--scale 1] [--format ndjson|array] [--out file] [--seed n] [--customers n]");
     Console.Error.WriteLine("       sql [--file events.jsonl] [--top 10] [--best]   (prints the exact-semantics DuckDB query, or the best one)");
+    Console.Error.WriteLine("       scale --file events-100m.jsonl [--module LtvTools.psd1]   (-Path in pwsh and DuckDB's best query, once each, rows checked)");
     Console.Error.WriteLine("       progress --file events.jsonl [--pairs 7] [--module LtvTools.psd1]   (progress cost in the real pwsh in a terminal, via tmux)");
     Console.Error.WriteLine("       run [--scale 1|10] [--reps 5] [--format ndjson|array] [--json out.json] [--file any.json] [--module LtvTools.psd1] [--users-only] [--baseline other/LtvTools.psd1]");
     Console.Error.WriteLine("       forecast [--scale 1|10] [--reps 5] [--file any.json] [--module LtvTools.psd1]   (the forecast cmdlets and fits only)");

@@ -29,7 +29,7 @@ internal static class SampleEvents
         Json.Order("68d84e5d1a43", "96f55c7d8f42", "2017-01-06T12:55:55.555Z", "12.34 USD"),
     };
 
-    /// <summary>The same events with ties of equal time inside one key (input order decides them).</summary>
+    /// <summary>The same events with ties of equal time inside one key (their content decides them).</summary>
     public static string[] WithTies() => Messy().Concat(new[]
     {
         Json.Order("3d3d3d3d3d3d", "TieA", "2017-01-13T10:00:00Z", "1.00 USD"),

@@ -5,7 +5,7 @@ namespace LtvTools.Module.Tests;
 /// <summary>The module as a whole: manifest, exports, format views and help.</summary>
 public class ManifestTests
 {
-    private static readonly string[] Cmdlets = { "Get-LtvCustomerSummary", "Get-LtvForecast", "Get-LtvWeeklyMetrics", "Get-TopLtvCustomer", "Import-LtvEvents", "New-LtvForecastModel" };
+    private static readonly string[] Cmdlets = { "Add-LtvEvent", "Export-LtvDataset", "Get-LtvCustomerSummary", "Get-LtvForecast", "Get-LtvWeeklyMetrics", "Get-TopLtvCustomer", "Import-LtvDataset", "Import-LtvEvents", "Merge-LtvDataset", "New-LtvDataset", "New-LtvForecastModel" };
 
     [Fact]
     public void Test_ModuleManifest_passes_and_the_version_is_the_one_in_Directory_Build_props()
@@ -27,7 +27,7 @@ public class ManifestTests
     }
 
     [Fact]
-    public void Exactly_the_six_cmdlets_are_exported_and_nothing_else()
+    public void Exactly_the_eleven_cmdlets_are_exported_and_nothing_else()
     {
         using var ps = ModuleRunspace.Start();
         var module = ps.ImportResult;
@@ -45,7 +45,7 @@ public class ManifestTests
     public void The_module_folder_holds_the_manifest_formats_help_and_assemblies()
     {
         var folder = Path.GetDirectoryName(RepoPaths.ModuleManifest)!;
-        foreach (var file in new[] { "LICENSE", "LtvTools.psd1", "LtvTools.format.ps1xml", "LtvTools.types.ps1xml", "LtvTools.dll", "LtvTools.Core.dll", "System.Text.Json.dll", "MathNet.Numerics.dll", "en-US/LtvTools.dll-Help.xml", "en-US/about_LtvTools.help.txt" })
+        foreach (var file in new[] { "LICENSE", "LtvTools.psd1", "LtvTools.format.ps1xml", "LtvTools.types.ps1xml", "System.IO.Hashing.dll", "LtvTools.dll", "LtvTools.Core.dll", "System.Text.Json.dll", "MathNet.Numerics.dll", "en-US/LtvTools.dll-Help.xml", "en-US/about_LtvTools.help.txt" })
         {
             Assert.True(File.Exists(Path.Combine(folder, file)), file + " is missing from out/LtvTools");
         }
@@ -61,6 +61,11 @@ public class ManifestTests
     [InlineData("Get-LtvCustomerSummary")]
     [InlineData("New-LtvForecastModel")]
     [InlineData("Get-LtvForecast")]
+    [InlineData("New-LtvDataset")]
+    [InlineData("Add-LtvEvent")]
+    [InlineData("Export-LtvDataset")]
+    [InlineData("Import-LtvDataset")]
+    [InlineData("Merge-LtvDataset")]
     public void Get_Help_Full_has_a_synopsis_a_description_every_parameter_and_examples(string cmdlet)
     {
         using var ps = ModuleRunspace.Start();

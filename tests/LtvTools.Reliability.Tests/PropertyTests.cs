@@ -68,7 +68,7 @@ public class PropertyTests
             for (var i = 0; i + 1 < bounds.Length; i++)
             {
                 // Each chunk's positions start past every earlier chunk's, as one pass would number them.
-                var chunk = new LtvDataset { NextSequence = i * 1_000_000_000L };
+                var chunk = new LtvDataset();
                 new FileIngestor(EventStreams.Options()).IngestFile(files.Write($"chunk{i}.jsonl", EventStreams.Ndjson(stream[bounds[i]..bounds[i + 1]])), chunk);
                 chunks.Add(chunk);
             }
@@ -96,7 +96,7 @@ public class PropertyTests
             events.ForEach(e => SimpleLtv.Ingest(e, onePass));
 
             var head = new LtvDataset();
-            var tail = new LtvDataset { NextSequence = cut };
+            var tail = new LtvDataset();
             events.Take(cut).ToList().ForEach(e => SimpleLtv.Ingest(e, head));
             events.Skip(cut).ToList().ForEach(e => SimpleLtv.Ingest(e, tail));
             tail.Merge(head);

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace LtvTools.Reliability.Tests;
 
 /// <summary>
-/// The contract written as plainly as possible: keep every event with its input position, group, sort
-/// everything. No heap, no versions, no parallelism, no incremental totals.
+/// The contract written as plainly as possible: keep every event, group, sort everything. No heap, no
+/// versions, no parallelism, no incremental totals, and no use of input order (ties go by content).
 /// </summary>
 public static class ReferenceModel
 {
@@ -16,30 +16,30 @@ public static class ReferenceModel
             return day.AddDays(-(((int)day.DayOfWeek - (int)weekStart + 7) % 7));
         }
 
-        var events = input.Select((e, i) => (Event: e, Seq: i)).ToList();
+        var events = input.ToList();
         if (events.Count == 0)
         {
             return new Results(Array.Empty<CustomerRow>(), Array.Empty<WeekRow>(), 0, 0, 0, null, null);
         }
 
         var orders = Orders(events);
-        var visits = events.Where(x => x.Event.Kind == GeneratedKind.Visit).GroupBy(x => x.Event.Key)
-            .Select(g => g.OrderBy(x => x.Event.Ticks).ThenBy(x => x.Seq).First().Event)
+        var visits = events.Where(x => x.Kind == GeneratedKind.Visit).GroupBy(x => x.Key)
+            .Select(g => g.OrderBy(x => x.Ticks).ThenBy(x => x.CustomerId, StringComparer.Ordinal).First())
             .ToList();
-        var profiles = events.Where(x => x.Event.Kind == GeneratedKind.Customer).GroupBy(x => x.Event.Key)
-            .ToDictionary(g => g.Key, g => Winner(g, e => (e.LastName, e.City, e.State)), StringComparer.Ordinal);
-        var customerIds = events.Select(x => x.Event.CustomerId).Distinct(StringComparer.Ordinal).ToList();
+        var profiles = events.Where(x => x.Kind == GeneratedKind.Customer).GroupBy(x => x.Key)
+            .ToDictionary(g => g.Key, g => Winner(g, e => (e.LastName, e.City, e.State), ProfileOrder), StringComparer.Ordinal);
+        var customerIds = events.Select(x => x.CustomerId).Distinct(StringComparer.Ordinal).ToList();
 
         // Every event is either the first copy of a distinct thing or a duplicate of one.
-        var distinct = events.Select(x => x.Event.Kind switch
+        var distinct = events.Select(x => x.Kind switch
         {
-            GeneratedKind.Visit or GeneratedKind.Image => (x.Event.Kind, x.Event.Key, 0L, "", 0m),
-            GeneratedKind.Order => (x.Event.Kind, x.Event.Key, x.Event.Ticks, x.Event.CustomerId, x.Event.AmountUsd),
-            _ => (x.Event.Kind, x.Event.Key, x.Event.Ticks, x.Event.LastName + "|" + x.Event.City + "|" + x.Event.State, 0m),
+            GeneratedKind.Visit or GeneratedKind.Image => (x.Kind, x.Key, 0L, "", 0m),
+            GeneratedKind.Order => (x.Kind, x.Key, x.Ticks, x.CustomerId, x.AmountUsd),
+            _ => (x.Kind, x.Key, x.Ticks, x.LastName + "|" + x.City + "|" + x.State, 0m),
         }).Distinct().Count();
 
-        var earliest = events.Min(x => x.Event.Ticks);
-        var latest = events.Max(x => x.Event.Ticks);
+        var earliest = events.Min(x => x.Ticks);
+        var latest = events.Max(x => x.Ticks);
         var totalWeeks = ((WeekOf(latest) - WeekOf(earliest)).Days / 7) + 1;
 
         var ranked = customerIds
@@ -97,21 +97,40 @@ public static class ReferenceModel
 
     /// <summary>Sum of the latest amounts of the distinct orders.</summary>
     public static decimal DistinctOrderSpend(IReadOnlyList<GeneratedEvent> input) =>
-        Orders(input.Select((e, i) => (e, i))).Sum(o => o.Winner.Amount);
+        Orders(input).Sum(o => o.Winner.Amount);
 
     /// <summary>Each distinct order: its winning (customer, amount) and the time of its earliest event.</summary>
-    private static List<((string CustomerId, decimal Amount) Winner, long Placed)> Orders(IEnumerable<(GeneratedEvent Event, int Seq)> events) =>
-        events.Where(x => x.Event.Kind == GeneratedKind.Order).GroupBy(x => x.Event.Key)
-            .Select(g => (Winner: Winner(g, e => (e.CustomerId, e.AmountUsd)), Placed: g.Min(x => x.Event.Ticks)))
+    private static List<((string CustomerId, decimal Amount) Winner, long Placed)> Orders(IEnumerable<GeneratedEvent> events) =>
+        events.Where(x => x.Kind == GeneratedKind.Order).GroupBy(x => x.Key)
+            .Select(g => (Winner: Winner(g, e => (e.CustomerId, e.AmountUsd), OrderOrder), Placed: g.Min(x => x.Ticks)))
             .ToList();
 
-    /// <summary>A version (order or profile) is its time plus payload; its position is that of its first copy.
-    /// The winner is the latest time; a tie goes to the version first seen later in the input.</summary>
-    private static T Winner<T>(IEnumerable<(GeneratedEvent Event, int Seq)> versions, Func<GeneratedEvent, T> payload)
+    /// <summary>A version (order or profile) is its time plus payload. The winner is the latest time; a tie
+    /// goes to the payload that sorts last.</summary>
+    private static T Winner<T>(IEnumerable<GeneratedEvent> versions, Func<GeneratedEvent, T> payload, IComparer<T> tieOrder)
         where T : notnull =>
         versions
-            .GroupBy(v => (v.Event.Ticks, payload(v.Event)))
-            .Select(g => (g.Key.Ticks, Seq: g.Min(v => v.Seq), Payload: g.Key.Item2))
-            .OrderBy(v => v.Ticks).ThenBy(v => v.Seq)
+            .Select(v => (v.Ticks, Payload: payload(v)))
+            .OrderBy(v => v.Ticks).ThenBy(v => v.Payload, tieOrder)
             .Last().Payload;
+
+    /// <summary>Orders of one time: the larger amount, then the customer id later in ordinal order.</summary>
+    private static readonly IComparer<(string CustomerId, decimal Amount)> OrderOrder = Comparer<(string CustomerId, decimal Amount)>.Create((x, y) =>
+    {
+        var byAmount = x.Amount.CompareTo(y.Amount);
+        return byAmount != 0 ? byAmount : string.CompareOrdinal(x.CustomerId, y.CustomerId);
+    });
+
+    /// <summary>Profiles of one time: last name, then city, then state, in ordinal order.</summary>
+    private static readonly IComparer<(string LastName, string City, string State)> ProfileOrder = Comparer<(string LastName, string City, string State)>.Create((x, y) =>
+    {
+        var byName = string.CompareOrdinal(x.LastName, y.LastName);
+        if (byName != 0)
+        {
+            return byName;
+        }
+
+        var byCity = string.CompareOrdinal(x.City, y.City);
+        return byCity != 0 ? byCity : string.CompareOrdinal(x.State, y.State);
+    });
 }

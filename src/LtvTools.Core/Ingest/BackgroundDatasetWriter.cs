@@ -43,7 +43,7 @@ internal sealed class BackgroundDatasetWriter : IDisposable
     /// <summary>Duplicates found among the events added through this writer; complete after <see cref="Flush"/>.</summary>
     public long DuplicatesIgnored => Interlocked.Read(ref _duplicates);
 
-    /// <summary>Queues <paramref name="e"/> at the dataset's next input position.</summary>
+    /// <summary>Queues <paramref name="e"/> for the dataset.</summary>
     /// <exception cref="ArgumentException">The event cannot be counted (see <see cref="LtvDataset.Check"/>).</exception>
     public void Add(LtvEvent e)
     {
@@ -54,7 +54,7 @@ internal sealed class BackgroundDatasetWriter : IDisposable
     }
 
     /// <summary>
-    /// Queues <paramref name="e"/> at the dataset's next input position, or returns false with the reason
+    /// Queues <paramref name="e"/> for the dataset, or returns false with the reason
     /// the dataset cannot count it (see <see cref="LtvDataset.Check"/>): one check per event on the hot path.
     /// </summary>
     [MethodImpl(HotPath.Optimized)]
@@ -66,8 +66,17 @@ internal sealed class BackgroundDatasetWriter : IDisposable
             return false;
         }
 
-        // Positions are handed out here, in the order events arrive; the worker only applies.
-        _filling.Events[_filling.Count++] = CompactEvent.From(e, _dataset.NextSequence++);
+        try
+        {
+            _dataset.AdoptRateOf(e);
+        }
+        catch (InvalidOperationException ex)
+        {
+            problem = ex.Message;
+            return false;
+        }
+
+        _filling.Events[_filling.Count++] = CompactEvent.From(e);
         if (_filling.IsFull)
         {
             Post();
@@ -181,7 +190,7 @@ internal sealed class BackgroundDatasetWriter : IDisposable
     private int Apply(EventBatch batch)
     {
         var duplicatesBefore = _dataset.DuplicatesIgnored;
-        // Every event carries its input position, so the two sides can be applied one after the other.
+        // The two sides share no state and no rule depends on arrival order, so they can be applied one after the other.
         _dataset.AddRange(batch.Events, 0, batch.Count, visitSide: false);
         _dataset.AddRange(batch.Events, 0, batch.Count, visitSide: true);
 

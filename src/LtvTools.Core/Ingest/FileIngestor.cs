@@ -10,8 +10,8 @@ namespace LtvTools.Core;
 /// <summary>
 /// Reads event files straight into a dataset, with no event objects in between. On large files reader
 /// threads parse (a plain NDJSON file in line-aligned chunks) while the calling thread applies their
-/// batches to the dataset, so parsing and aggregation overlap. The dataset has a single writer, and every
-/// event carries its input position (file and byte offset), so results equal one serial pass exactly.
+/// batches to the dataset, so parsing and aggregation overlap. The dataset has a single writer, and no rule
+/// of the dataset depends on the order events arrive in, so results equal one serial pass exactly.
 /// </summary>
 /// <remarks>
 /// Callbacks (<see cref="Rejected"/>, <see cref="Progress"/>) always run on the calling thread, in input
@@ -61,6 +61,8 @@ internal sealed class FileIngestor
             throw new ArgumentNullException(nameof(dataset));
         }
 
+        dataset.UseExchangeRates(_options.ExchangeRates);
+
         // Sized from the file actually opened (a symbolic link's target), once, instead of rehashing every
         // table as it doubles; records of this kind average about 170 bytes, and a wrong guess only means a
         // table grows later. A pipe has no length: it is read once, forwards, on this thread.
@@ -103,7 +105,6 @@ internal sealed class FileIngestor
                 }
             }
 
-            reader.CompleteInto(dataset);
             Progress?.Invoke(reader.HasLength ? reader.Length : reader.Position, reader.Length);
             return reader.Summary;
         }
@@ -112,7 +113,6 @@ internal sealed class FileIngestor
     private IngestSummary IngestPipelined(string path, ChunkPlan plan, int readerCount, LtvDataset dataset, CancellationToken cancellation)
     {
         var summary = new IngestSummary(path) { Bytes = plan.FileLength, Format = plan.IsWholeFile ? FileFormat.Empty : FileFormat.Ndjson };
-        var baseSequence = dataset.NextSequence;
         var duplicatesBefore = dataset.DuplicatesIgnored;
         var queues = new BatchChannel<EventBatch>[plan.Count];
         for (var i = 0; i < queues.Length; i++)
@@ -134,7 +134,7 @@ internal sealed class FileIngestor
                         int index;
                         while ((index = Interlocked.Increment(ref next)) < plan.Count && !stop.IsCancellationRequested)
                         {
-                            ReadChunk(path, plan, index, baseSequence, queues[index], spare, summary, stop.Token);
+                            ReadChunk(path, plan, index, queues[index], spare, summary, stop.Token);
                         }
                     },
                     CancellationToken.None,
@@ -166,7 +166,6 @@ internal sealed class FileIngestor
             throw new IOException($"Reading {path} failed: {failure.Message}", failure);
         }
 
-        dataset.NextSequence = baseSequence + Math.Max(plan.FileLength, summary.DecodedBytes) + 1;
         summary.DuplicatesIgnored = dataset.DuplicatesIgnored - duplicatesBefore;
         Progress?.Invoke(plan.FileLength, plan.FileLength);
         return summary;
@@ -279,7 +278,7 @@ internal sealed class FileIngestor
     }
 
     [MethodImpl(HotPath.Optimized)]
-    private void ReadChunk(string path, ChunkPlan plan, int index, long baseSequence, BatchChannel<EventBatch> queue, ConcurrentBag<EventBatch> spare, IngestSummary summary, CancellationToken cancellation)
+    private void ReadChunk(string path, ChunkPlan plan, int index, BatchChannel<EventBatch> queue, ConcurrentBag<EventBatch> spare, IngestSummary summary, CancellationToken cancellation)
     {
         EventBatch Fresh() => spare.TryTake(out var reused) ? reused : new EventBatch();
 
@@ -318,7 +317,7 @@ internal sealed class FileIngestor
                     }
                     else
                     {
-                        batch.Events[batch.Count++] = CompactEvent.From(fields, baseSequence + records.Records.Offset, texts);
+                        batch.Events[batch.Count++] = CompactEvent.From(fields, texts);
                     }
 
                     if (batch.IsFull)

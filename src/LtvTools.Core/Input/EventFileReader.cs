@@ -62,7 +62,7 @@ internal sealed class EventFileReader : IDisposable
 
     /// <summary>
     /// Reads the next record; an accepted one goes into <paramref name="dataset"/> (when given) instead
-    /// of becoming an object, at the input position dataset.NextSequence + its byte offset.
+    /// of becoming an object.
     /// </summary>
     [MethodImpl(HotPath.Optimized)]
     public bool Read(LtvDataset? dataset, out LtvEvent? accepted, out EventRejection? rejection)
@@ -100,17 +100,11 @@ internal sealed class EventFileReader : IDisposable
         else
         {
             var duplicatesBefore = dataset.DuplicatesIgnored;
-            dataset.Add(fields, dataset.NextSequence + _records.Records.Offset, _texts);
+            dataset.Add(fields, _texts);
             Summary.DuplicatesIgnored += dataset.DuplicatesIgnored - duplicatesBefore;
         }
 
         return true;
-    }
-
-    /// <summary>Moves the dataset's input positions past this file, so the next source sorts after it.</summary>
-    public void CompleteInto(LtvDataset dataset)
-    {
-        dataset.NextSequence += _records.Records.BytesRead + 1;
     }
 
     /// <summary>Closes the file.</summary>

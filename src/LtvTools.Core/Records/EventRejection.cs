@@ -1,7 +1,7 @@
 namespace LtvTools.Core;
 
 /// <summary>A record that was not accepted, with everything a person needs to find and fix it.</summary>
-public sealed class EventRejection
+internal sealed class EventRejection
 {
     /// <summary>A rejection of a rule-breaking record (<see cref="EventRejectionKind.InvalidEvent"/>).</summary>
     public EventRejection(string source, long line, string reason, string rawText)

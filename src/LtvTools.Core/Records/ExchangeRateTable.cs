@@ -91,6 +91,9 @@ public sealed class ExchangeRateTable
     /// <summary>The number of currencies given a rate (USD, always 1, is not counted unless it was given).</summary>
     public int Count => _rates.Count;
 
+    /// <summary>Each currency the caller gave a rate for, and the rate.</summary>
+    internal IEnumerable<KeyValuePair<string, decimal>> All => _rates;
+
     /// <summary>The rate to USD, or false when the caller supplied none (USD is always 1).</summary>
     [MethodImpl(HotPath.Optimized)]
     public bool TryGetRate(string currency, out decimal rate)

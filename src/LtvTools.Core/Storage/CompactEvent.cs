@@ -12,19 +12,17 @@ internal struct CompactEvent
     public CompactKey Key;
     public CompactKey Customer;
     public long Ticks;
-    public long Sequence;
     public decimal AmountUsd;
     public CustomerProfile Profile;
 
     [MethodImpl(HotPath.Optimized)]
-    public static CompactEvent From(in EventFields fields, long sequence, Utf8TextCache? texts = null)
+    public static CompactEvent From(in EventFields fields, Utf8TextCache? texts = null)
     {
         var compact = new CompactEvent
         {
             Type = fields.Type,
             Key = fields.Key.ToKey(),
             Ticks = fields.UtcTicks,
-            Sequence = sequence,
         };
 
         switch (fields.Type)
@@ -50,14 +48,13 @@ internal struct CompactEvent
 
     /// <summary>An event object in compact form; it must pass <see cref="LtvDataset.Check"/>.</summary>
     [MethodImpl(HotPath.Optimized)]
-    public static CompactEvent From(LtvEvent e, long sequence)
+    public static CompactEvent From(LtvEvent e)
     {
         var compact = new CompactEvent
         {
             Type = e.TypeKind,
             Key = e.CompactKey,
             Ticks = e.EventTime.Ticks,
-            Sequence = sequence,
         };
 
         switch (e.TypeKind)

@@ -110,6 +110,17 @@ internal sealed class CompactKeyMap<TValue>
         return slot;
     }
 
+    /// <summary>Makes this (empty) map a copy of <paramref name="other"/>: its arrays copied whole, no rehashing.</summary>
+    public void CopyFrom(CompactKeyMap<TValue> other)
+    {
+        _entries = (Entry[])other._entries.Clone();
+        _count = other._count;
+        _shift = other._shift;
+        _growAt = other._growAt;
+        _textIndex = other._textIndex is null ? null : new Dictionary<string, int>(other._textIndex, StringComparer.Ordinal);
+        _textValues = (TValue[])other._textValues.Clone();
+    }
+
     /// <summary>Every entry, in no particular order.</summary>
     public IEnumerable<KeyValuePair<CompactKey, TValue>> Entries()
     {

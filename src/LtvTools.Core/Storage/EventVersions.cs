@@ -5,12 +5,13 @@ namespace LtvTools.Core;
 
 /// <summary>
 /// The distinct versions of one keyed thing (an order, a customer profile): the winner is the version
-/// with the latest event time, ties going to the earliest-seen copy that came later in input order.
+/// with the latest event time, ties going to the payload its tie order puts last.
 /// </summary>
 /// <remarks>
 /// Keeping distinct versions (not every event) is what makes duplicates exact: an identical repeat is
-/// recognised wherever it arrives, so it never wins a tie, and merging partial datasets gives the
-/// one-pass answer. Most keys have one or two versions.
+/// recognised wherever it arrives, so it never wins a tie, and since no decision looks at input order,
+/// any arrival order and any merge of partial datasets give the same versions and the same winner.
+/// Most keys have one or two versions.
 /// </remarks>
 internal sealed class EventVersions<TPayload>
     where TPayload : IEquatable<TPayload>
@@ -19,18 +20,37 @@ internal sealed class EventVersions<TPayload>
     // every minute for a year would otherwise cost time quadratic in its updates.
     private const int IndexThreshold = 8;
 
+    private readonly IComparer<TPayload> _tieOrder;
     private EventVersion<TPayload> _first;
     private List<EventVersion<TPayload>>? _more;
     private Dictionary<(long Ticks, TPayload Payload), int>? _index;
 
-    public EventVersions(EventVersion<TPayload> first)
+    public EventVersions(EventVersion<TPayload> first, IComparer<TPayload> tieOrder)
     {
+        _tieOrder = tieOrder;
         _first = first;
         Winner = first;
         EarliestTicks = first.Ticks;
     }
 
+    private EventVersions(EventVersions<TPayload> other, IComparer<TPayload> tieOrder)
+    {
+        _tieOrder = tieOrder;
+        _first = other._first;
+        _more = other._more is null ? null : new List<EventVersion<TPayload>>(other._more);
+        _index = other._index is null ? null : new Dictionary<(long Ticks, TPayload Payload), int>(other._index);
+        Winner = other.Winner;
+        EarliestTicks = other.EarliestTicks;
+    }
+
     public EventVersion<TPayload> Winner { get; private set; }
+
+    /// <summary>A copy that shares nothing mutable with this one.</summary>
+    /// <summary>
+    /// A copy that breaks ties with <paramref name="tieOrder"/>: a profile list must compare through the copy's
+    /// own profile table, which learns profiles the original's never sees.
+    /// </summary>
+    public EventVersions<TPayload> Copy(IComparer<TPayload> tieOrder) => new EventVersions<TPayload>(this, tieOrder);
 
     /// <summary>Time of the earliest version: an order is placed in this week.</summary>
     public long EarliestTicks { get; private set; }
@@ -40,9 +60,9 @@ internal sealed class EventVersions<TPayload>
     /// <summary>Adds a version; returns false when it is an exact duplicate of one already held.</summary>
     public bool Add(EventVersion<TPayload> version)
     {
-        if (IsDuplicate(_first, version))
+        if (_first.IsSameEvent(version))
         {
-            if (version.Sequence < _first.Sequence)
+            if (IsPreferredCopy(version, _first))
             {
                 _first = version;
                 RecomputeWinner();
@@ -56,7 +76,7 @@ internal sealed class EventVersions<TPayload>
             var i = IndexOfDuplicate(version);
             if (i >= 0)
             {
-                if (version.Sequence < _more[i].Sequence)
+                if (IsPreferredCopy(version, _more[i]))
                 {
                     _more[i] = version;
                     RecomputeWinner();
@@ -89,7 +109,7 @@ internal sealed class EventVersions<TPayload>
             EarliestTicks = version.Ticks;
         }
 
-        if (version.Wins(Winner))
+        if (version.Wins(Winner, _tieOrder))
         {
             Winner = version;
         }
@@ -119,7 +139,7 @@ internal sealed class EventVersions<TPayload>
 
         for (var i = 0; i < _more!.Count; i++)
         {
-            if (IsDuplicate(_more[i], version))
+            if (_more[i].IsSameEvent(version))
             {
                 return i;
             }
@@ -129,11 +149,11 @@ internal sealed class EventVersions<TPayload>
     }
 
     /// <summary>
-    /// The same time and payload is the same event. The copy kept is the one earliest in the input, which
-    /// can move the winner when partial datasets are merged out of order.
+    /// Of two copies of one event, the one kept: copies can differ in how they are written (12.3 and 12.30
+    /// are one amount), and the tie order puts one spelling last whatever the arrival order.
     /// </summary>
-    private static bool IsDuplicate(EventVersion<TPayload> existing, EventVersion<TPayload> candidate) =>
-        existing.Ticks == candidate.Ticks && existing.Payload.Equals(candidate.Payload);
+    private bool IsPreferredCopy(EventVersion<TPayload> candidate, EventVersion<TPayload> kept) =>
+        _tieOrder.Compare(candidate.Payload, kept.Payload) > 0;
 
     private void RecomputeWinner()
     {
@@ -142,7 +162,7 @@ internal sealed class EventVersions<TPayload>
         {
             foreach (var version in _more)
             {
-                if (version.Wins(winner))
+                if (version.Wins(winner, _tieOrder))
                 {
                     winner = version;
                 }

@@ -14,6 +14,7 @@ public sealed class LtvDataset
     // Two sides that share no state, so a file reader can fill both at once on two threads.
     private readonly VisitLedger _visits = new VisitLedger();
     private readonly OrderLedger _orders = new OrderLedger();
+    private readonly DatasetRates _rates = new DatasetRates();
 
     /// <summary>The most customers <see cref="EnsureCapacity"/> makes room for ahead of time.</summary>
     internal const long CustomersPresized = 1 << 17;
@@ -55,10 +56,37 @@ public sealed class LtvDataset
     public UtcTimestamp? LatestEvent => EventsAccepted == 0 ? (UtcTimestamp?)null : new UtcTimestamp(Math.Max(_visits.Counters.LatestTicks, _orders.Counters.LatestTicks));
 
     /// <summary>
-    /// The input position given to the next event; ties of equal event times go to the later position.
-    /// Files take a block of positions (their byte offsets) so that parallel chunks agree with one pass.
+    /// The exchange rates that shaped this dataset's USD amounts, by currency: every rate it was read with
+    /// and the rate of each piped event in another currency. USD is never listed (its rate is 1).
     /// </summary>
-    internal long NextSequence { get; set; }
+    public IReadOnlyDictionary<string, decimal> ExchangeRates
+    {
+        get
+        {
+            var rates = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in _rates.All)
+            {
+                rates.Add(pair.Key, pair.Value);
+            }
+
+            return rates;
+        }
+    }
+
+    /// <summary>
+    /// Records the rates that amounts about to be read are converted with. Throws, changing nothing, when
+    /// one of them differs from a rate this dataset already converted that currency at.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A currency would be converted at a second rate.</exception>
+    public void UseExchangeRates(ExchangeRateTable rates)
+    {
+        if (rates is null)
+        {
+            throw new ArgumentNullException(nameof(rates));
+        }
+
+        _rates.AdoptAll(rates.All, "-ExchangeRate");
+    }
 
     /// <summary>Every customer, joined from both sides: those with orders or a profile first, then visit-only ones.</summary>
     internal IEnumerable<CustomerState> Customers
@@ -142,7 +170,7 @@ public sealed class LtvDataset
         _orders.EnsureCapacity(moreEvents / 4, customers);
     }
 
-    /// <summary>Takes in one event (the pipeline form), at the next input position.</summary>
+    /// <summary>Takes in one event (the pipeline form).</summary>
     /// <exception cref="ArgumentException">The event cannot be counted: it is not a CUSTOMER event and has no
     /// CustomerId, or it is an order with no USD amount (neither <see cref="LtvEvent.AmountUsd"/> nor a
     /// <see cref="LtvEvent.TotalAmount"/> in USD).</exception>
@@ -154,7 +182,16 @@ public sealed class LtvDataset
             throw new ArgumentException(problem, nameof(e));
         }
 
-        Add(CompactEvent.From(e, NextSequence++));
+        try
+        {
+            AdoptRateOf(e);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ArgumentException(ex.Message, nameof(e), ex);
+        }
+
+        Add(CompactEvent.From(e));
     }
 
     /// <summary>
@@ -181,12 +218,26 @@ public sealed class LtvDataset
         return null;
     }
 
+    /// <summary>
+    /// Records the rate a piped order in another currency was converted at (its USD amount over its amount),
+    /// so that datasets converted at different rates are not combined. Touches only the rates, never the
+    /// ledgers, so it may run on the thread that hands events to a background writer.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The dataset converted this currency at another rate.</exception>
+    internal void AdoptRateOf(LtvEvent e)
+    {
+        if (e.TypeKind == EventType.Order && e.AmountUsd.HasValue && e.TotalAmount.HasValue && e.TotalAmount.Value != 0 && e.Currency != null)
+        {
+            _rates.Adopt(e.Currency, e.AmountUsd.Value / e.TotalAmount.Value, $"ORDER {e.Key}");
+        }
+    }
+
     /// <summary>The order amount in USD: converted when read, or as written when it is in USD.</summary>
     internal static decimal? UsdAmount(LtvEvent e) =>
         e.AmountUsd ?? (e.Currency is null || e.Currency == AmountParser.DefaultCurrency ? e.TotalAmount : null);
 
     /// <summary>Takes in a validated record straight from the reader, with no event object in between.</summary>
-    internal void Add(in EventFields fields, long sequence, Utf8TextCache? texts = null) => Add(CompactEvent.From(fields, sequence, texts));
+    internal void Add(in EventFields fields, Utf8TextCache? texts = null) => Add(CompactEvent.From(fields, texts));
 
     /// <summary>Takes in an accepted event in its compact form (filled by a reader thread).</summary>
     [MethodImpl(HotPath.Optimized)]
@@ -248,7 +299,7 @@ public sealed class LtvDataset
     {
         if (e.Type == EventType.SiteVisit)
         {
-            _visits.AddVisit(e.Key, e.Customer, e.Ticks, e.Sequence);
+            _visits.AddVisit(e.Key, e.Customer, e.Ticks);
         }
         else
         {
@@ -262,17 +313,17 @@ public sealed class LtvDataset
     {
         if (e.Type == EventType.Order)
         {
-            _orders.AddOrder(e.Key, e.Customer, e.Ticks, e.Sequence, e.AmountUsd);
+            _orders.AddOrder(e.Key, e.Customer, e.Ticks, e.AmountUsd);
         }
         else
         {
-            _orders.AddProfile(e.Key, e.Ticks, e.Sequence, e.Profile);
+            _orders.AddProfile(e.Key, e.Ticks, e.Profile);
         }
     }
 
     /// <summary>
-    /// Adds everything <paramref name="other"/> holds, as if its events had been ingested here at their
-    /// original input positions. Merging consecutive chunks in any grouping gives the one-pass dataset.
+    /// Adds everything <paramref name="other"/> holds, as if its events had been ingested here. No rule looks
+    /// at input order, so merging partial datasets in any grouping and any order gives the one-pass dataset.
     /// </summary>
     public void Merge(LtvDataset other)
     {
@@ -286,9 +337,112 @@ public sealed class LtvDataset
             throw new ArgumentException("A dataset cannot be merged into itself.", nameof(other));
         }
 
+        _rates.AdoptAll(other._rates.All, "The dataset merged in");
         _visits.Merge(other._visits);
         _orders.Merge(other._orders);
-        NextSequence = Math.Max(NextSequence, other.NextSequence);
+    }
+
+    /// <summary>
+    /// Writes the whole state: rates, then each side's counters and distinct things. Customers are written
+    /// once, numbered as the visit side numbers them and then the order side's others, so the visit side
+    /// loads with no renumbering. Times are offsets from the earliest event.
+    /// </summary>
+    internal void Write(DatasetEncoder output)
+    {
+        output.WriteVarint((ulong)_rates.Count);
+        foreach (var pair in _rates.All)
+        {
+            output.WriteText(pair.Key);
+            output.WriteDecimal(pair.Value);
+        }
+
+        var baseTicks = EventsAccepted == 0 ? 0 : EarliestEvent!.Value.Ticks;
+        output.WriteUInt64((ulong)baseTicks);
+
+        var visitSide = _visits.CustomerKeys;
+        var orderOnly = new CompactKeyMap<int>();
+        foreach (var key in _orders.CustomerKeys)
+        {
+            if (_visits.NumberOrNone(key) < 0)
+            {
+                orderOnly.GetOrAdd(key, out _) = visitSide.Count + orderOnly.Count - 1;
+            }
+        }
+
+        output.WriteVarint((ulong)(visitSide.Count + orderOnly.Count));
+        output.WriteVarint((ulong)visitSide.Count);
+        foreach (var key in visitSide)
+        {
+            output.WriteKey(key);
+        }
+
+        var orderOnlyKeys = new CompactKey[orderOnly.Count];
+        foreach (var pair in orderOnly.Entries())
+        {
+            orderOnlyKeys[pair.Value - visitSide.Count] = pair.Key;
+        }
+
+        foreach (var key in orderOnlyKeys)
+        {
+            output.WriteKey(key);
+        }
+
+        _visits.Write(output, baseTicks);
+        _orders.Write(output, baseTicks, key =>
+        {
+            var number = _visits.NumberOrNone(key);
+            return number >= 0 ? number : (orderOnly.TryGetValue(key, out var other) ? other : throw new InvalidOperationException("an order names a customer the order side does not know"));
+        });
+    }
+
+    /// <summary>Reads a dataset that <see cref="Write"/> wrote.</summary>
+    /// <exception cref="System.IO.InvalidDataException">The data is malformed (the message says how).</exception>
+    internal static LtvDataset Read(DatasetDecoder input)
+    {
+        var dataset = new LtvDataset();
+        var rates = input.ReadCount(2, "exchange rates");
+        for (var i = 0; i < rates; i++)
+        {
+            var currency = input.ReadText();
+            var rate = input.ReadDecimal();
+            if (string.IsNullOrWhiteSpace(currency) || rate <= 0)
+            {
+                throw new System.IO.InvalidDataException("an exchange rate is invalid");
+            }
+
+            dataset._rates.Adopt(currency!, rate, "The file");
+        }
+
+        var baseTicks = (long)input.ReadUInt64();
+        var customerCount = input.ReadCount(8, "customers");
+        var visitSide = (int)input.ReadVarint();
+        if (visitSide > customerCount)
+        {
+            throw new System.IO.InvalidDataException("the visit side lists more customers than there are");
+        }
+
+        var customers = new CompactKey[customerCount];
+        for (var i = 0; i < customers.Length; i++)
+        {
+            customers[i] = input.ReadKey();
+        }
+
+        dataset._visits.Read(input, customers, visitSide, baseTicks);
+        dataset._orders.Read(input, customers, baseTicks);
+        return dataset;
+    }
+
+    /// <summary>
+    /// A copy that shares nothing mutable with this dataset: adding to or merging into either leaves the other
+    /// as it was. Cheaper than merging into an empty dataset (the tables are copied whole, not rebuilt).
+    /// </summary>
+    public LtvDataset Copy()
+    {
+        var copy = new LtvDataset();
+        copy._rates.CopyFrom(_rates);
+        copy._visits.CopyFrom(_visits);
+        copy._orders.CopyFrom(_orders);
+        return copy;
     }
 
     internal bool TryGetCustomer(CompactKey key, out CustomerState customer)

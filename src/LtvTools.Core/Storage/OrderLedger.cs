@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
@@ -63,7 +65,7 @@ internal sealed class OrderLedger
                 var found = false;
                 foreach (var version in versions.All())
                 {
-                    if (version.Ticks <= cutoffTicks && (!found || version.Wins(current)))
+                    if (version.Ticks <= cutoffTicks && (!found || version.Wins(current, OrderPayload.TieOrder)))
                     {
                         current = version;
                         found = true;
@@ -102,18 +104,18 @@ internal sealed class OrderLedger
         _touched ^= type == EventType.Order ? _customers.Touch(customerKey) ^ _orders.Touch(key) : _customers.Touch(key);
 
     [MethodImpl(HotPath.Optimized)]
-    public void AddProfile(CompactKey key, long ticks, long sequence, CustomerProfile profile)
+    public void AddProfile(CompactKey key, long ticks, CustomerProfile profile)
     {
         Counters.Accept(ticks);
-        AddProfileVersion(ref _customers.GetOrAdd(key, out _), new EventVersion<int>(ticks, sequence, _profileTable.IdOf(profile)));
+        AddProfileVersion(ref _customers.GetOrAdd(key, out _), new EventVersion<int>(ticks, _profileTable.IdOf(profile)));
     }
 
     [MethodImpl(HotPath.Optimized)]
-    public void AddOrder(CompactKey key, CompactKey customerKey, long ticks, long sequence, decimal amountUsd)
+    public void AddOrder(CompactKey key, CompactKey customerKey, long ticks, decimal amountUsd)
     {
         Counters.Accept(ticks);
         ref var customer = ref _customers.GetOrAdd(customerKey, out _);
-        var version = new EventVersion<OrderPayload>(ticks, sequence, new OrderPayload(amountUsd, customerKey));
+        var version = new EventVersion<OrderPayload>(ticks, new OrderPayload(amountUsd, customerKey));
         ref var slot = ref _orders.GetOrAdd(key, out var added);
         if (added)
         {
@@ -127,37 +129,226 @@ internal sealed class OrderLedger
         AddRepeatedOrderVersion(ref slot, version);
     }
 
+    /// <summary>Makes this (empty) ledger a copy of <paramref name="other"/>: arrays copied whole, version lists one by one.</summary>
+    public void CopyFrom(OrderLedger other)
+    {
+        Counters.CopyFrom(other.Counters);
+        _customers.CopyFrom(other._customers);
+        _orders.CopyFrom(other._orders);
+        _profileTable.CopyFrom(other._profileTable);
+        _orderVersions.CopyFrom(other._orderVersions, OrderPayload.TieOrder);
+        _profiles.CopyFrom(other._profiles, _profileTable);
+    }
+
     public void Merge(OrderLedger other)
     {
+        // Room for both first (see VisitLedger.Merge: keys arrive in the other table's slot order).
+        _customers.EnsureCapacity(_customers.Count + other._customers.Count);
+        _orders.EnsureCapacity(_orders.Count + other._orders.Count);
+
         foreach (var pair in other._customers.Entries())
         {
             ref var mine = ref _customers.GetOrAdd(pair.Key, out _);
             foreach (var version in other.ProfileVersions(pair.Value))
             {
                 var profile = _profileTable.IdOf(other._profileTable[version.Payload]);
-                AddProfileVersion(ref mine, new EventVersion<int>(version.Ticks, version.Sequence, profile));
+                AddProfileVersion(ref mine, new EventVersion<int>(version.Ticks, profile));
             }
         }
 
         foreach (var pair in other._orders.Entries())
         {
+            if (pair.Value.ManyId == 0)
+            {
+                // The usual order, one version: no list to walk.
+                MergeOrderVersion(pair.Key, pair.Value.Single);
+                continue;
+            }
+
             foreach (var version in pair.Value.All(other._orderVersions))
             {
-                ref var slot = ref _orders.GetOrAdd(pair.Key, out var added);
-                if (added)
-                {
-                    slot = new OrderRecord(version);
-                    Count(version.Payload, +1);
-                }
-                else
-                {
-                    AddRepeatedOrderVersion(ref slot, version);
-                }
+                MergeOrderVersion(pair.Key, version);
             }
         }
 
         // Duplicates inside the other ledger were counted there; collisions were counted above.
         Counters.Add(other.Counters);
+    }
+
+    /// <summary>Every customer this side knows (with orders, a profile, or an order that moved away).</summary>
+    public IEnumerable<CompactKey> CustomerKeys
+    {
+        get
+        {
+            foreach (var pair in _customers.Entries())
+            {
+                yield return pair.Key;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes profiles, customers (totals kept as they are, so a loaded dataset prints the same digits) and
+    /// orders with every distinct version; customers are named by <paramref name="numberOf"/>.
+    /// </summary>
+    public void Write(DatasetEncoder output, long baseTicks, Func<CompactKey, int> numberOf)
+    {
+        Counters.Write(output);
+        output.WriteVarint((ulong)_profileTable.Count);
+        for (var id = 1; id <= _profileTable.Count; id++)
+        {
+            var profile = _profileTable[id];
+            output.WriteText(profile.LastName);
+            output.WriteText(profile.City);
+            output.WriteText(profile.State);
+        }
+
+        output.WriteVarint((ulong)_customers.Count);
+        foreach (var pair in _customers.Entries())
+        {
+            output.WriteVarint((ulong)numberOf(pair.Key));
+            output.WriteSigned(pair.Value.Orders);
+            output.WriteDecimal(pair.Value.TotalSpend);
+            var versions = new List<EventVersion<int>>(ProfileVersions(pair.Value));
+            output.WriteVarint((ulong)versions.Count);
+            foreach (var version in versions)
+            {
+                output.WriteSigned(version.Ticks - baseTicks);
+                output.WriteVarint((ulong)(version.Payload - 1));
+            }
+        }
+
+        output.WriteVarint((ulong)_orders.Count);
+        foreach (var pair in _orders.Entries())
+        {
+            output.WriteKey(pair.Key);
+            if (pair.Value.ManyId == 0)
+            {
+                output.WriteVarint(1);
+                WriteOrderVersion(output, pair.Value.Single, baseTicks, numberOf);
+                continue;
+            }
+
+            var list = _orderVersions[pair.Value.ManyId];
+            output.WriteVarint((ulong)list.Count);
+            foreach (var version in list.All())
+            {
+                WriteOrderVersion(output, version, baseTicks, numberOf);
+            }
+        }
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote into this empty ledger.</summary>
+    public void Read(DatasetDecoder input, CompactKey[] customers, long baseTicks)
+    {
+        Counters.Read(input);
+        input.StartTimes();
+        var profiles = input.ReadCount(3, "profiles");
+        var profileIds = new int[profiles];
+        for (var i = 0; i < profiles; i++)
+        {
+            profileIds[i] = _profileTable.IdOf(new CustomerProfile(input.ReadText(), input.ReadText(), input.ReadText()));
+        }
+
+        var customerCount = input.ReadCount(4, "customers with orders or a profile");
+        _customers.EnsureCapacity(customerCount);
+        for (var i = 0; i < customerCount; i++)
+        {
+            ref var customer = ref _customers.GetOrAdd(customers[input.ReadIndex(customers.Length, "customer")], out var added);
+            if (!added)
+            {
+                throw new InvalidDataException("a customer's orders are listed twice");
+            }
+
+            customer.Orders = input.ReadSigned();
+            customer.TotalSpend = input.ReadDecimal();
+            var versions = input.ReadCount(2, "profile versions");
+            EventVersions<int>? list = null;
+            for (var v = 0; v < versions; v++)
+            {
+                var version = new EventVersion<int>(input.ReadTicks(baseTicks), profileIds[input.ReadIndex(profiles, "profile")]);
+                if (v == 0)
+                {
+                    customer.Profile = version;
+                }
+                else
+                {
+                    list ??= new EventVersions<int>(customer.Profile, _profileTable);
+                    if (!list.Add(version))
+                    {
+                        throw new InvalidDataException("a profile version is listed twice");
+                    }
+                }
+            }
+
+            if (list != null)
+            {
+                customer.ProfileListId = _profiles.Add(list);
+            }
+        }
+
+        var orders = input.ReadCount(12, "orders");
+        _orders.EnsureCapacity(orders);
+        for (var i = 0; i < orders; i++)
+        {
+            ref var slot = ref _orders.GetOrAdd(input.ReadKey(), out var added);
+            if (!added)
+            {
+                throw new InvalidDataException("an order is listed twice");
+            }
+
+            var versions = input.ReadCount(4, "order versions");
+            if (versions == 0)
+            {
+                throw new InvalidDataException("an order has no version");
+            }
+
+            slot = new OrderRecord(ReadOrderVersion(input, customers, baseTicks));
+            if (versions > 1)
+            {
+                var list = new EventVersions<OrderPayload>(slot.Single, OrderPayload.TieOrder);
+                for (var v = 1; v < versions; v++)
+                {
+                    if (!list.Add(ReadOrderVersion(input, customers, baseTicks)))
+                    {
+                        throw new InvalidDataException("an order version is listed twice");
+                    }
+                }
+
+                slot.ManyId = _orderVersions.Add(list);
+            }
+        }
+
+        var times = input.Times;
+        Counters.CheckAfterRead(times.Count, times.Earliest, times.Latest);
+    }
+
+    private static void WriteOrderVersion(DatasetEncoder output, EventVersion<OrderPayload> version, long baseTicks, Func<CompactKey, int> numberOf)
+    {
+        output.WriteSigned(version.Ticks - baseTicks);
+        output.WriteDecimal(version.Payload.AmountUsd);
+        output.WriteVarint((ulong)numberOf(version.Payload.Customer));
+    }
+
+    private static EventVersion<OrderPayload> ReadOrderVersion(DatasetDecoder input, CompactKey[] customers, long baseTicks)
+    {
+        var ticks = input.ReadTicks(baseTicks);
+        var amount = input.ReadDecimal();
+        return new EventVersion<OrderPayload>(ticks, new OrderPayload(amount, customers[input.ReadIndex(customers.Length, "customer")]));
+    }
+
+    private void MergeOrderVersion(CompactKey key, EventVersion<OrderPayload> version)
+    {
+        ref var slot = ref _orders.GetOrAdd(key, out var added);
+        if (added)
+        {
+            slot = new OrderRecord(version);
+            Count(version.Payload, +1);
+        }
+        else
+        {
+            AddRepeatedOrderVersion(ref slot, version);
+        }
     }
 
     [MethodImpl(HotPath.Optimized)]
@@ -180,20 +371,15 @@ internal sealed class OrderLedger
             return;
         }
 
-        if (single.Ticks == version.Ticks && single.Payload == version.Payload)
+        if (single.IsSameEvent(version))
         {
-            // An exact repeat: the earlier input position stands for both, as in a version list.
-            if (version.Sequence < single.Sequence)
-            {
-                customer.Profile = version;
-            }
-
+            // An exact repeat: profiles that are equal are one entry of the profile table, so nothing changes.
             Counters.Duplicates++;
             return;
         }
 
         // A second distinct version: from now on the list holds them all.
-        var versions = new EventVersions<int>(single);
+        var versions = new EventVersions<int>(single, _profileTable);
         versions.Add(version);
         customer.ProfileListId = _profiles.Add(versions);
     }

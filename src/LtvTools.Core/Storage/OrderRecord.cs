@@ -36,10 +36,10 @@ internal struct OrderRecord
             return lists[ManyId].Add(version);
         }
 
-        if (version.Ticks == Single.Ticks && version.Payload.Equals(Single.Payload))
+        if (version.IsSameEvent(Single))
         {
-            // The same event again: keep the copy earliest in the input (it cannot change the totals).
-            if (version.Sequence < Single.Sequence)
+            // The same event again: keep the copy the tie order prefers (it cannot change the totals).
+            if (OrderPayload.TieOrder.Compare(version.Payload, Single.Payload) > 0)
             {
                 Single = version;
             }
@@ -47,7 +47,7 @@ internal struct OrderRecord
             return false;
         }
 
-        var many = new EventVersions<OrderPayload>(Single);
+        var many = new EventVersions<OrderPayload>(Single, OrderPayload.TieOrder);
         ManyId = lists.Add(many);
         return many.Add(version);
     }

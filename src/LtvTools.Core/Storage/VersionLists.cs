@@ -26,4 +26,14 @@ internal sealed class VersionLists<TPayload>
     }
 
     public EventVersions<TPayload> this[int id] => _lists[id - 1];
+
+    /// <summary>Makes these (empty) lists a copy of <paramref name="other"/>, numbered the same, breaking ties with <paramref name="tieOrder"/>.</summary>
+    public void CopyFrom(VersionLists<TPayload> other, IComparer<TPayload> tieOrder)
+    {
+        _lists.Capacity = other._lists.Count;
+        foreach (var list in other._lists)
+        {
+            _lists.Add(list.Copy(tieOrder));
+        }
+    }
 }

@@ -5,8 +5,9 @@ using LtvTools.Core;
 namespace LtvTools.Commands;
 
 /// <summary>
-/// The aggregating cmdlets: events come from the pipeline (LtvEvent objects, or objects with the file's
-/// property names) or from files read by the engine straight into one dataset; results are emitted at the end.
+/// The cmdlets that fill a dataset: events come from the pipeline (LtvEvent objects, or objects with the
+/// file's property names) or from files read by the engine straight into one dataset; what the cmdlet gives
+/// back (results, or the dataset) is emitted at the end.
 /// </summary>
 /// <remarks>
 /// One parameter set, in which only -InputObject takes pipeline input. PowerShell resolves the parameter set
@@ -25,6 +26,10 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
     private long _pipelineRejected;
     private bool _warnedRateNotApplied;
     private PipedInputRouter? _router;
+
+    // True once anything is in the working dataset; while a piped dataset is only read (see TakeDataset), borrowed.
+    private bool _anyInput;
+    private bool _borrowed;
 
     // Piped events are aggregated on a thread of its own, so the pipeline thread only binds and hands over.
     private BackgroundDatasetWriter? _writer;
@@ -48,11 +53,8 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
     [Parameter(ValueFromPipeline = true)]
     public object? InputObject { get; set; }
 
-    /// <summary>The week convention for the analysis window.</summary>
-    [Parameter]
-    public WeekStart WeekStart { get; set; } = WeekStart.Sunday;
-
-    protected LtvDataset Dataset { get; } = new LtvDataset();
+    /// <summary>The dataset the events go into: a new one unless <see cref="UseDataset"/> names another.</summary>
+    protected LtvDataset WorkingDataset { get; private set; } = new LtvDataset();
 
     protected LtvOptions Options { get; } = new LtvOptions();
 
@@ -63,9 +65,81 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
     {
         RefuseConflictingInput();
         base.BeginProcessing();
-        Options.WeekStart = WeekStart;
         Options.ExchangeRates = Rates;
         _router = new PipedInputRouter(Paths, Rates, this);
+    }
+
+    /// <summary>Makes the events go into <paramref name="dataset"/>; only before any input is taken.</summary>
+    protected void UseDataset(LtvDataset dataset)
+    {
+        if (_writer != null)
+        {
+            throw new InvalidOperationException("The dataset is chosen before any input is taken.");
+        }
+
+        WorkingDataset = dataset;
+        _anyInput = true;
+    }
+
+    /// <summary>
+    /// True when a single dataset given as input may be read where it is, instead of copied: for cmdlets that
+    /// only read their dataset. It is copied the moment anything else is added, so an input is never changed.
+    /// </summary>
+    protected virtual bool ReadsInputDatasetInPlace => false;
+
+    /// <summary>True when datasets are given by a parameter (they are input too, so a command with only them needs nothing else).</summary>
+    protected virtual bool HasDatasetInput => false;
+
+    /// <summary>Takes a whole dataset as input (piped, or by a -Dataset parameter): its events join the others.</summary>
+    protected void TakeDataset(LtvDataset dataset)
+    {
+        FlushPipelineEvents();
+        if (!_anyInput && ReadsInputDatasetInPlace)
+        {
+            WorkingDataset = dataset;
+            _anyInput = _borrowed = true;
+            return;
+        }
+
+        OwnWorkingDataset();
+        if (ReferenceEquals(dataset, WorkingDataset))
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("A dataset cannot be added to itself."), "DatasetAddedToItself", ErrorCategory.InvalidArgument, dataset));
+        }
+
+        try
+        {
+            WorkingDataset.Merge(dataset);
+        }
+        catch (InvalidOperationException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "ExchangeRateConflict", ErrorCategory.InvalidData, dataset));
+        }
+    }
+
+    /// <summary>A dataset's property bag from another session (Invoke-Command output) as a live dataset; damaged bytes stop the command.</summary>
+    private bool TryRehydrate(object? input, out LtvDataset? dataset)
+    {
+        try
+        {
+            return LtvDatasetSerialization.TryRehydrate(input, out dataset);
+        }
+        catch (LtvDatasetFileException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "InvalidDatasetFile", ErrorCategory.InvalidData, input));
+            throw;
+        }
+    }
+
+    /// <summary>Before anything is added: a borrowed input dataset becomes a copy of its own.</summary>
+    private void OwnWorkingDataset()
+    {
+        _anyInput = true;
+        if (_borrowed)
+        {
+            WorkingDataset = WorkingDataset.Copy();
+            _borrowed = false;
+        }
     }
 
     protected override void ProcessRecord()
@@ -115,7 +189,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
         base.Dispose(disposing);
     }
 
-    /// <summary>Emits the cmdlet's results from the complete <see cref="Dataset"/>.</summary>
+    /// <summary>Emits the cmdlet's results from the complete <see cref="WorkingDataset"/>.</summary>
     protected abstract void WriteResults();
 
     void IPipedInputSink.TakeEvent(LtvEvent e, bool madeElsewhere)
@@ -129,6 +203,10 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
     }
 
     void IPipedInputSink.TakeFile(string file) => IngestFile(file);
+
+    void IPipedInputSink.TakeDataset(LtvDataset dataset) => TakeDataset(dataset);
+
+    LtvDataset? IPipedInputSink.Rehydrate(object? input) => TryRehydrate(input, out var dataset) ? dataset : null;
 
     void IPipedInputSink.Reject(string reason, string rawText) => RejectPipelineObject(reason, rawText);
 
@@ -151,7 +229,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
             ThrowConflict($"-InputObject cannot be combined with {(path ? "-Path" : "-LiteralPath")}: give the events or files one way.");
         }
 
-        if (!path && !literal && !bound.ContainsKey(nameof(InputObject)) && !MyInvocation.ExpectingInput)
+        if (!path && !literal && !bound.ContainsKey(nameof(InputObject)) && !MyInvocation.ExpectingInput && !HasDatasetInput)
         {
             ThrowTerminatingError(new ErrorRecord(
                 new ArgumentException($"{MyInvocation.MyCommand.Name} needs input: give event files with -Path or -LiteralPath, or pipe events or file names in (for example Import-LtvEvents events.json | {MyInvocation.MyCommand.Name})."),
@@ -183,7 +261,12 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
 
     private void IngestPipelineEvent(LtvEvent e)
     {
-        _writer ??= new BackgroundDatasetWriter(Dataset, StopToken);
+        if (_writer is null)
+        {
+            OwnWorkingDataset();
+            _writer = new BackgroundDatasetWriter(WorkingDataset, StopToken);
+        }
+
         bool queued;
         string? problem;
         try
@@ -228,6 +311,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
     private void IngestFile(string file)
     {
         FlushPipelineEvents();
+        OwnWorkingDataset();
         var ingestor = new FileIngestor(Options)
         {
             Rejected = WriteRejection,
@@ -236,7 +320,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
 
         try
         {
-            var summary = ingestor.IngestFile(file, Dataset, StopToken);
+            var summary = ingestor.IngestFile(file, WorkingDataset, StopToken);
             CompleteFileProgress();
             WriteSummary(summary, withDuplicates: true);
         }

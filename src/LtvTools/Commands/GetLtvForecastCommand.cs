@@ -60,7 +60,7 @@ public sealed class GetLtvForecastCommand : SummaryCmdlet
 
     protected override void WriteResults()
     {
-        if (_hadSummaryObjects && Dataset.EventsAccepted > 0)
+        if (_hadSummaryObjects && WorkingDataset.EventsAccepted > 0)
         {
             ThrowTerminatingError(new ErrorRecord(
                 new InvalidDataException("The input mixes customer summaries and events; give Get-LtvForecast one or the other."),

@@ -8,7 +8,7 @@ namespace LtvTools.Commands;
 /// <summary>Get-LtvWeeklyMetrics: visits, orders and spend per customer and week.</summary>
 [Cmdlet(VerbsCommon.Get, "LtvWeeklyMetrics")]
 [OutputType(typeof(LtvWeeklyMetric))]
-public sealed class GetLtvWeeklyMetricsCommand : DatasetCmdlet
+public sealed class GetLtvWeeklyMetricsCommand : DatasetResultCmdlet
 {
     /// <summary>Only these customers; wildcards allowed.</summary>
     [Parameter]
@@ -29,7 +29,7 @@ public sealed class GetLtvWeeklyMetricsCommand : DatasetCmdlet
         // with -IncludeEmptyWeeks (customers × weeks rows) memory stays that of the dataset.
         try
         {
-            foreach (var row in SimpleLtv.EnumerateWeeklyMetrics(Dataset, Options, CustomerFilter(), IncludeEmptyWeeks.IsPresent, StopToken))
+            foreach (var row in SimpleLtv.EnumerateWeeklyMetrics(WorkingDataset, Options, CustomerFilter(), IncludeEmptyWeeks.IsPresent, StopToken))
             {
                 WriteObject(row);
             }

@@ -6,7 +6,7 @@ namespace LtvTools.Commands;
 /// <summary>Get-TopLtvCustomer: the customers with the highest Simple LTV, in rank order.</summary>
 [Cmdlet(VerbsCommon.Get, "TopLtvCustomer")]
 [OutputType(typeof(LtvCustomer))]
-public sealed class GetTopLtvCustomerCommand : DatasetCmdlet
+public sealed class GetTopLtvCustomerCommand : DatasetResultCmdlet
 {
     /// <summary>How many customers to return.</summary>
     [Parameter]
@@ -28,7 +28,7 @@ public sealed class GetTopLtvCustomerCommand : DatasetCmdlet
 
     protected override void WriteResults()
     {
-        foreach (var customer in SimpleLtv.TopSimpleLtvCustomers(Top, Dataset, Options))
+        foreach (var customer in SimpleLtv.TopSimpleLtvCustomers(Top, WorkingDataset, Options))
         {
             WriteObject(customer);
         }

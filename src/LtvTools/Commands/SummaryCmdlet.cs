@@ -6,7 +6,7 @@ using LtvTools.Core;
 namespace LtvTools.Commands;
 
 /// <summary>The cmdlets that summarise a dataset's orders per customer (recency, frequency, monetary value).</summary>
-public abstract class SummaryCmdlet : DatasetCmdlet
+public abstract class SummaryCmdlet : DatasetResultCmdlet
 {
     /// <summary>
     /// The end of the calibration period: orders placed after it are left out. Default: the latest accepted
@@ -29,6 +29,6 @@ public abstract class SummaryCmdlet : DatasetCmdlet
             end = new UtcTimestamp(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc));
         }
 
-        return CustomerForecast.Summarize(Dataset, end, TimeUnit);
+        return CustomerForecast.Summarize(WorkingDataset, end, TimeUnit);
     }
 }

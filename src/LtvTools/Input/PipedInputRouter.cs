@@ -21,6 +21,12 @@ internal interface IPipedInputSink
 
     /// <summary>An object that stands for an event but breaks a rule: <paramref name="rawText"/> is the record as validated.</summary>
     void Reject(string reason, string rawText);
+
+    /// <summary>A whole dataset, whose events join the others.</summary>
+    void TakeDataset(LtvDataset dataset);
+
+    /// <summary>The live dataset of a dataset's property bag from another session, or null for anything else.</summary>
+    LtvDataset? Rehydrate(object? input);
 }
 
 /// <summary>
@@ -67,6 +73,9 @@ internal sealed class PipedInputRouter
             case LtvEvent e:
                 _sink.TakeEvent(e, madeElsewhere: true);
                 return;
+            case LtvDataset dataset:
+                _sink.TakeDataset(dataset);
+                return;
             case FileSystemInfo item:
                 TakeFiles(_paths.ResolveLiteral(item.FullName));
                 return;
@@ -80,6 +89,14 @@ internal sealed class PipedInputRouter
                 }
 
                 return;
+        }
+
+        // Invoke-Command output: a dataset's property bag (remote sessions deserialize with the default types only).
+        var rehydrated = _sink.Rehydrate(input);
+        if (rehydrated != null)
+        {
+            _sink.TakeDataset(rehydrated);
+            return;
         }
 
         var properties = PropertyBag.From(input!);

@@ -45,10 +45,10 @@ public class ParallelIngestTests
     }
 
     [Fact]
-    public void ParallelTieOnEventTimeStillGoesToTheLaterLine()
+    public void ParallelTieOnEventTimeGoesToTheLargestAmountHoweverTheChunksAreScheduled()
     {
         using var files = new TestFiles();
-        // Each line is its own 64-byte chunk: the later line must still win however the chunks are scheduled.
+        // Each line is its own 64-byte chunk.
         var lines = Enumerable.Range(0, 40).Select(i => Json.Order("o1", "c1", "2020-01-01T10:00:00Z", $"{i}.00 USD", verb: i == 0 ? "NEW" : "UPDATE")).ToArray();
         var path = files.Write("ties.jsonl", Json.Lines(lines));
 
@@ -230,17 +230,17 @@ public class ParallelIngestTests
     }
 
     [Fact]
-    public void MergingConsecutivePartsInEitherOrderGivesTheOnePassDataset()
+    public void MergingPartsInEitherOrderGivesTheOnePassDataset()
     {
         var events = SampleEvents.WithTies();
-        var onePass = Ingest(events, 0);
+        var onePass = Ingest(events);
 
-        var first = Ingest(events.Take(11), 0);
-        var second = Ingest(events.Skip(11), 11);
-        var forward = Ingest(Array.Empty<string>(), 0);
+        var first = Ingest(events.Take(11));
+        var second = Ingest(events.Skip(11));
+        var forward = Ingest(Array.Empty<string>());
         forward.Merge(first);
         forward.Merge(second);
-        var backward = Ingest(Array.Empty<string>(), 0);
+        var backward = Ingest(Array.Empty<string>());
         backward.Merge(second);
         backward.Merge(first);
 
@@ -249,9 +249,9 @@ public class ParallelIngestTests
         Assert.Throws<ArgumentException>(() => first.Merge(first));
     }
 
-    private static LtvDataset Ingest(IEnumerable<string> lines, long firstSequence)
+    private static LtvDataset Ingest(IEnumerable<string> lines)
     {
-        var dataset = new LtvDataset { NextSequence = firstSequence };
+        var dataset = new LtvDataset();
         foreach (var line in lines)
         {
             Assert.True(EventRecord.TryParse(line, null, out var e, out var reason), reason);

@@ -2,7 +2,7 @@ using LtvTools.Core;
 
 namespace LtvTools.Core.Tests;
 
-/// <summary>Profile fields come from the CUSTOMER event with the latest event_time; ties go to later input.</summary>
+/// <summary>Profile fields come from the CUSTOMER event with the latest event_time; ties go by content, never by input order.</summary>
 public class CustomerProfileTests
 {
     [Fact]
@@ -28,17 +28,21 @@ public class CustomerProfileTests
     }
 
     [Fact]
-    public void CustomerTieOnEventTimeGoesToLaterInputOrder()
+    public void CustomerTieOnEventTimeGoesToTheProfileLastInOrdinalOrderInEitherInputOrder()
     {
-        var forward = IngestRun.OfLines(
-            Json.Customer("c1", "2020-01-01T10:00:00Z", "First"),
-            Json.Customer("c1", "2020-01-01T10:00:00Z", "Second", verb: "UPDATE"));
-        var backward = IngestRun.OfLines(
-            Json.Customer("c1", "2020-01-01T10:00:00Z", "Second", verb: "UPDATE"),
-            Json.Customer("c1", "2020-01-01T10:00:00Z", "First"));
+        // Last name first, then city, then state; "Zed" sorts after "Young", "b" after "B".
+        string[] lines =
+        {
+            Json.Customer("c1", "2020-01-01T10:00:00Z", "Young", city: "Zurich"),
+            Json.Customer("c1", "2020-01-01T10:00:00Z", "Zed", verb: "UPDATE", city: "Aachen", state: "B"),
+            Json.Customer("c1", "2020-01-01T10:00:00Z", "Zed", verb: "UPDATE", city: "Aachen", state: "b"),
+        };
 
-        Assert.Equal("Second", Assert.Single(forward.Top()).LastName);
-        Assert.Equal("First", Assert.Single(backward.Top()).LastName);
+        foreach (var order in new[] { lines, lines.Reverse().ToArray(), new[] { lines[2], lines[0], lines[1] } })
+        {
+            var c = Assert.Single(IngestRun.OfLines(order).Top());
+            Assert.Equal(("Zed", "Aachen", "b"), (c.LastName, c.City, c.State));
+        }
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public class DuplicateTests
     [Fact]
     public void DuplicateOrderNeverWinsATie()
     {
-        // 10 and 20 at the same time: 20 came later and wins; a repeat of 10 afterwards changes nothing.
+        // 10 and 20 at the same time: 20 wins the tie (the larger amount); a repeat of 10 changes nothing.
         var run = IngestRun.OfLines(
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "10.00 USD"),
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "20.00 USD", verb: "UPDATE"),
@@ -75,11 +75,11 @@ public class DuplicateTests
     public void DuplicateCustomerProfileNeverWinsATie()
     {
         var run = IngestRun.OfLines(
-            Json.Customer("c1", "2020-01-01T10:00:00Z", "Old"),
-            Json.Customer("c1", "2020-01-01T10:00:00Z", "New", verb: "UPDATE"),
-            Json.Customer("c1", "2020-01-01T10:00:00Z", "Old"));
+            Json.Customer("c1", "2020-01-01T10:00:00Z", "Alpha"),
+            Json.Customer("c1", "2020-01-01T10:00:00Z", "Beta", verb: "UPDATE"),
+            Json.Customer("c1", "2020-01-01T10:00:00Z", "Alpha"));
 
-        Assert.Equal("New", Assert.Single(run.Top()).LastName);
+        Assert.Equal("Beta", Assert.Single(run.Top()).LastName);
         Assert.Equal(1, run.Dataset.DuplicatesIgnored);
     }
 

@@ -56,7 +56,7 @@ public class OrderUpdateTests
     }
 
     [Fact]
-    public void OrderTieOnEventTimeGoesToLaterInputOrder()
+    public void OrderTieOnEventTimeGoesToTheLargerAmountInEitherInputOrder()
     {
         var forward = IngestRun.OfLines(
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "10.00 USD"),
@@ -66,7 +66,42 @@ public class OrderUpdateTests
             Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "10.00 USD"));
 
         Assert.Equal(25.00m, Customer(forward, "c1").TotalSpend);
-        Assert.Equal(10.00m, Customer(backward, "c1").TotalSpend);
+        Assert.Equal(25.00m, Customer(backward, "c1").TotalSpend);
+    }
+
+    [Fact]
+    public void OrderTieOfEqualAmountsGoesToTheCustomerIdLastInOrdinalOrder()
+    {
+        string[] lines =
+        {
+            Json.Order("o1", "c2", "2020-01-01T10:00:00Z", "5.00 USD"),
+            Json.Order("o1", "C9", "2020-01-01T10:00:00Z", "5.00 USD", verb: "UPDATE"),
+        };
+
+        foreach (var order in new[] { lines, lines.Reverse().ToArray() })
+        {
+            var run = IngestRun.OfLines(order);
+            Assert.Equal((1L, 5.00m), (Customer(run, "c2").Orders, Customer(run, "c2").TotalSpend));
+            Assert.Equal(0L, Customer(run, "C9").Orders);
+        }
+    }
+
+    [Fact]
+    public void TwoSpellingsOfOneAmountAreOneEventAndTheLongerSpellingIsKeptInEitherOrder()
+    {
+        string[] lines =
+        {
+            Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "12.3 USD"),
+            Json.Order("o1", "c1", "2020-01-01T10:00:00Z", "12.30 USD"),
+        };
+
+        foreach (var order in new[] { lines, lines.Reverse().ToArray() })
+        {
+            var run = IngestRun.OfLines(order);
+            Assert.Equal(1, run.Dataset.DuplicatesIgnored);
+            var row = Assert.Single(SimpleLtv.WeeklyMetrics(run.Dataset));
+            Assert.Equal("12.30", row.OrderAmount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     [Fact]
@@ -130,7 +165,8 @@ public class OrderUpdateTests
             lines.Add(Json.Customer("c1", At(i), lastName: $"Name{i}", verb: "UPDATE"));
         }
 
-        // Every version again (exact duplicates), then a tie on the latest time with another amount and name.
+        // Every version again (exact duplicates), then a tie on the latest time with a smaller amount (it loses)
+        // and a name that sorts later (it wins).
         lines.AddRange(lines.ToList());
         lines.Add(Json.Order("o1", "c1", At(299), "7.00 USD", verb: "UPDATE"));
         lines.Add(Json.Customer("c1", At(299), lastName: "Tied", verb: "UPDATE"));
@@ -138,7 +174,7 @@ public class OrderUpdateTests
         var run = IngestRun.OfLines(lines.ToArray());
 
         var c = Customer(run, "c1");
-        Assert.Equal((1L, 7.00m, "Tied"), (c.Orders, c.TotalSpend, c.LastName));
+        Assert.Equal((1L, 299.00m, "Tied"), (c.Orders, c.TotalSpend, c.LastName));
         Assert.Equal(600, run.Summaries[0].DuplicatesIgnored);
         Assert.Equal(1202, run.Summaries[0].Accepted);
     }

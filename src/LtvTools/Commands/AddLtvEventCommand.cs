@@ -1,0 +1,46 @@
+using System;
+using System.Management.Automation;
+using LtvTools.Core;
+
+namespace LtvTools.Commands;
+
+/// <summary>Add-LtvEvent: Ingest(e, D) for more events, into an existing dataset (changed in place).</summary>
+[Cmdlet(VerbsCommon.Add, "LtvEvent")]
+[OutputType(typeof(LtvDataset))]
+public sealed class AddLtvEventCommand : DatasetCmdlet
+{
+    /// <summary>The dataset the events go into.</summary>
+    [Parameter(Mandatory = true)]
+    [ValidateNotNull]
+    public LtvDataset? Dataset { get; set; }
+
+    /// <summary>Writes the dataset to the pipeline when the events are in.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override string Activity => "Adding events with Add-LtvEvent";
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        try
+        {
+            // Refused before any event is read: amounts converted at two rates would be silently wrong.
+            Dataset!.UseExchangeRates(Rates);
+        }
+        catch (InvalidOperationException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "ExchangeRateConflict", ErrorCategory.InvalidArgument, ExchangeRate));
+        }
+
+        UseDataset(Dataset!);
+    }
+
+    protected override void WriteResults()
+    {
+        if (PassThru)
+        {
+            WriteObject(Dataset);
+        }
+    }
+}
