@@ -18,8 +18,10 @@ public sealed class AddLtvEventCommand : DatasetCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>The progress activity of Add-LtvEvent.</summary>
     protected override string Activity => "Adding events with Add-LtvEvent";
 
+    /// <summary>Makes -Dataset the dataset the events go into, after refusing an -ExchangeRate that conflicts with the rates it already uses.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
@@ -36,6 +38,7 @@ public sealed class AddLtvEventCommand : DatasetCmdlet
         UseDataset(Dataset!);
     }
 
+    /// <summary>With -PassThru, writes the dataset the events went into.</summary>
     protected override void WriteResults()
     {
         if (PassThru)

@@ -56,11 +56,13 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
     /// <summary>The dataset the events go into: a new one unless <see cref="UseDataset"/> names another.</summary>
     protected LtvDataset WorkingDataset { get; private set; } = new LtvDataset();
 
+    /// <summary>The options of the ingest and the results (exchange rates, week convention, lifespan), set from the parameters.</summary>
     protected LtvOptions Options { get; } = new LtvOptions();
 
     /// <summary>True when the files come from -Path or -LiteralPath; they are read once, at the end of the input.</summary>
     private bool FromPathParameters => Path != null || LiteralPath != null;
 
+    /// <summary>Refuses conflicting or missing input, then reads -ExchangeRate and prepares the routing of piped input.</summary>
     protected override void BeginProcessing()
     {
         RefuseConflictingInput();
@@ -142,6 +144,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
         }
     }
 
+    /// <summary>Takes one piped object (event, file or dataset) into the working dataset; with -Path or -LiteralPath, refuses piped input.</summary>
     protected override void ProcessRecord()
     {
         if (FromPathParameters)
@@ -158,6 +161,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
         _router!.Route(InputObject);
     }
 
+    /// <summary>Reads the -Path or -LiteralPath files, waits for the piped events, writes the verbose summary, the results and the closing warning.</summary>
     protected override void EndProcessing()
     {
         if (FromPathParameters)
@@ -179,6 +183,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
         WriteRejectedWarning();
     }
 
+    /// <summary>Stops the thread that aggregates piped events, then disposes the base.</summary>
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -18,10 +18,13 @@ public abstract class DatasetResultCmdlet : DatasetCmdlet
     [Parameter]
     public WeekStart WeekStart { get; set; } = WeekStart.Sunday;
 
+    /// <summary>Result cmdlets only read their dataset, so a single input dataset is read where it is.</summary>
     protected override bool ReadsInputDatasetInPlace => true;
 
+    /// <summary>True when -Dataset is given.</summary>
     protected override bool HasDatasetInput => Dataset != null;
 
+    /// <summary>Applies -WeekStart and takes the -Dataset datasets as input.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();

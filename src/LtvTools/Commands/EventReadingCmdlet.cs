@@ -37,11 +37,13 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
     /// <summary>Cancelled when the pipeline is stopped (Ctrl+C), so engine threads stop and files close.</summary>
     protected CancellationToken StopToken => _stop.Token;
 
+    /// <summary>Reads -ExchangeRate into <see cref="Rates"/>; a bad rate stops the command.</summary>
     protected override void BeginProcessing()
     {
         Rates = ToRateTable(ExchangeRate);
     }
 
+    /// <summary>Cancels <see cref="StopToken"/>, so engine threads stop and files close.</summary>
     protected override void StopProcessing()
     {
         _stop.Cancel();
@@ -54,6 +56,7 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Releases the stop signal; derived cmdlets release their own resources first.</summary>
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)
@@ -199,9 +202,10 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
         WriteWarning(text);
     }
 
-    /// <summary>Activity id and text of this cmdlet's progress bar.</summary>
+    /// <summary>The activity id of this cmdlet's progress bar.</summary>
     protected virtual int ActivityId => 1;
 
+    /// <summary>The activity text of this cmdlet's progress bar.</summary>
     protected virtual string Activity => "Reading events";
 
     /// <summary>

@@ -36,6 +36,7 @@ public sealed class ExportLtvDatasetCommand : PSCmdlet
     [ValidateNotNull]
     public LtvDataset? InputObject { get; set; }
 
+    /// <summary>Saves the piped dataset to the target file; a second dataset stops the command.</summary>
     protected override void ProcessRecord()
     {
         var target = _savedTo ?? TargetPath();

@@ -32,8 +32,10 @@ public sealed class GetLtvForecastCommand : SummaryCmdlet
     [ValidateDiscountRate]
     public double DiscountRate { get; set; }
 
+    /// <summary>The progress activity of Get-LtvForecast.</summary>
     protected override string Activity => "Reading events for Get-LtvForecast";
 
+    /// <summary>Takes customer summaries or events (an -InputObject list element by element); files are read by the base.</summary>
     protected override void ProcessRecord()
     {
         if (Path != null || LiteralPath != null || InputObject is null)
@@ -58,6 +60,7 @@ public sealed class GetLtvForecastCommand : SummaryCmdlet
         ProcessOne();
     }
 
+    /// <summary>Fits the models unless -Model is given and writes one forecast per customer; mixed summaries and events stop the command.</summary>
     protected override void WriteResults()
     {
         if (_hadSummaryObjects && WorkingDataset.EventsAccepted > 0)

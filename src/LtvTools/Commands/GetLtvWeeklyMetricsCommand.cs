@@ -21,8 +21,10 @@ public sealed class GetLtvWeeklyMetricsCommand : DatasetResultCmdlet
     [Parameter]
     public SwitchParameter IncludeEmptyWeeks { get; set; }
 
+    /// <summary>The progress activity of Get-LtvWeeklyMetrics.</summary>
     protected override string Activity => "Reading events for Get-LtvWeeklyMetrics";
 
+    /// <summary>Writes the weekly rows of the matching customers, made as they are written.</summary>
     protected override void WriteResults()
     {
         // Rows are made as they are written, customer by customer: Select-Object -First stops the making, and

@@ -18,14 +18,17 @@ public sealed class GetTopLtvCustomerCommand : DatasetResultCmdlet
     [ValidateLifespanYears]
     public decimal LifespanYears { get; set; } = LtvOptions.DefaultLifespanYears;
 
+    /// <summary>The progress activity of Get-TopLtvCustomer.</summary>
     protected override string Activity => "Reading events for Get-TopLtvCustomer";
 
+    /// <summary>Applies -LifespanYears to the options.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
         Options.LifespanYears = LifespanYears;
     }
 
+    /// <summary>Writes the -Top customers with the highest Simple LTV, in rank order.</summary>
     protected override void WriteResults()
     {
         foreach (var customer in SimpleLtv.TopSimpleLtvCustomers(Top, WorkingDataset, Options))

@@ -27,6 +27,7 @@ public sealed class ImportLtvDatasetCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
+    /// <summary>Loads every file the given paths resolve to and writes its dataset.</summary>
     protected override void ProcessRecord()
     {
         _paths ??= new ProviderPathResolver(this);

@@ -29,6 +29,7 @@ public sealed class ImportLtvEventsCommand : EventReadingCmdlet
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = System.Array.Empty<string>();
 
+    /// <summary>Reads every file the given paths resolve to, writing accepted events and rejected records as errors.</summary>
     protected override void ProcessRecord()
     {
         var literal = ParameterSetName == LiteralPathSet;
@@ -49,6 +50,7 @@ public sealed class ImportLtvEventsCommand : EventReadingCmdlet
         }
     }
 
+    /// <summary>Writes the single closing warning when records were rejected.</summary>
     protected override void EndProcessing()
     {
         WriteRejectedWarning();

@@ -20,6 +20,7 @@ public sealed class MergeLtvDatasetCommand : PSCmdlet
     [ValidateNotNull]
     public LtvDataset[]? Dataset { get; set; }
 
+    /// <summary>Merges the given or piped datasets into the new one.</summary>
     protected override void ProcessRecord()
     {
         foreach (var dataset in Dataset!)
@@ -50,6 +51,7 @@ public sealed class MergeLtvDatasetCommand : PSCmdlet
         }
     }
 
+    /// <summary>Writes the merged dataset (an empty one when no dataset came).</summary>
     protected override void EndProcessing()
     {
         WriteProgress(new ProgressRecord(3, "Merging datasets", "Done") { RecordType = ProgressRecordType.Completed });

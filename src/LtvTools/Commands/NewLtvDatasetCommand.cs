@@ -8,7 +8,9 @@ namespace LtvTools.Commands;
 [OutputType(typeof(LtvDataset))]
 public sealed class NewLtvDatasetCommand : DatasetCmdlet
 {
+    /// <summary>The progress activity of New-LtvDataset.</summary>
     protected override string Activity => "Reading events for New-LtvDataset";
 
+    /// <summary>Writes the dataset.</summary>
     protected override void WriteResults() => WriteObject(WorkingDataset);
 }

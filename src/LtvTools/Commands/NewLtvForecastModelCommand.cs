@@ -14,8 +14,10 @@ public sealed class NewLtvForecastModelCommand : PSCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     public object? InputObject { get; set; }
 
+    /// <summary>Takes one customer summary; an object that is not one is a non-terminating error.</summary>
     protected override void ProcessRecord() => _input.Take(InputObject, this);
 
+    /// <summary>Fits the models from all summaries and writes the model; a fit that fails stops the command.</summary>
     protected override void EndProcessing()
     {
         LtvForecastModel model;

@@ -6,8 +6,10 @@ namespace LtvTools.Commands;
 
 /// <summary>Accepts a discount rate per period of at least 0 and below 1 (ValidateRange cannot exclude its upper bound).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class ValidateDiscountRateAttribute : ValidateArgumentsAttribute
+internal sealed class ValidateDiscountRateAttribute : ValidateArgumentsAttribute
 {
+    /// <summary>Throws a validation error, naming the value, unless it is at least 0 and below 1.</summary>
+    /// <exception cref="ValidationMetadataException">The rate is out of range.</exception>
     protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
     {
         var value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;

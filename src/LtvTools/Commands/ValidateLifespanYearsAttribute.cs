@@ -10,7 +10,7 @@ namespace LtvTools.Commands;
 /// cannot express an open lower bound for decimals in Windows PowerShell 5.1 (it has no Positive kind there).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class ValidateLifespanYearsAttribute : ValidateArgumentsAttribute
+internal sealed class ValidateLifespanYearsAttribute : ValidateArgumentsAttribute
 {
     /// <summary>Throws a validation error, naming the value, unless it is above zero and at most the maximum.</summary>
     /// <exception cref="ValidationMetadataException">The lifespan is out of range.</exception>

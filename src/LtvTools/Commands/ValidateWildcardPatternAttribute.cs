@@ -10,7 +10,7 @@ namespace LtvTools.Commands;
 /// fails at once instead of after gigabytes.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class ValidateWildcardPatternAttribute : ValidateEnumeratedArgumentsAttribute
+internal sealed class ValidateWildcardPatternAttribute : ValidateEnumeratedArgumentsAttribute
 {
     /// <summary>Throws a validation error, naming the pattern, unless <paramref name="element"/> is a valid wildcard pattern.</summary>
     /// <exception cref="ValidationMetadataException">The pattern is not valid (for example a lone <c>[</c>).</exception>

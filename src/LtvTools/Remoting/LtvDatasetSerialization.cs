@@ -13,7 +13,7 @@ namespace LtvTools.Commands;
 public sealed class LtvDatasetSerialization : PSTypeConverter
 {
     /// <summary>The type name PowerShell gives a dataset's property bag.</summary>
-    public const string DeserializedTypeName = "Deserialized.LtvTools.Core.LtvDataset";
+    internal const string DeserializedTypeName = "Deserialized.LtvTools.Core.LtvDataset";
 
     private const string BytesProperty = "SavedBytes";
 
@@ -30,7 +30,7 @@ public sealed class LtvDatasetSerialization : PSTypeConverter
 
     /// <summary>The live dataset of <paramref name="input"/> when it is a dataset's property bag (from another session); false otherwise.</summary>
     /// <exception cref="LtvDatasetFileException">The bag's bytes are damaged.</exception>
-    public static bool TryRehydrate(object? input, out LtvDataset? dataset)
+    internal static bool TryRehydrate(object? input, out LtvDataset? dataset)
     {
         if (input is PSObject bag && IsSerializedDataset(bag))
         {
@@ -61,13 +61,18 @@ public sealed class LtvDatasetSerialization : PSTypeConverter
         return LtvDatasetFile.FromBytes((byte[])sourceValue.Properties[BytesProperty].Value, Origin);
     }
 
+    /// <summary>True for a dataset's property bag that carries its bytes.</summary>
     public override bool CanConvertFrom(object sourceValue, Type destinationType) => sourceValue is PSObject bag && CanConvertFrom(bag, destinationType);
 
+    /// <summary>The live dataset back from its property bag; see the <see cref="PSObject"/> overload.</summary>
     public override object ConvertFrom(object sourceValue, Type destinationType, IFormatProvider formatProvider, bool ignoreCase) =>
         ConvertFrom((PSObject)sourceValue, destinationType, formatProvider, ignoreCase);
 
+    /// <summary>False: a dataset converts only from its serialized form.</summary>
     public override bool CanConvertTo(object sourceValue, Type destinationType) => false;
 
+    /// <summary>Always throws: a dataset converts only from its serialized form.</summary>
+    /// <exception cref="PSInvalidCastException">Always.</exception>
     public override object ConvertTo(object sourceValue, Type destinationType, IFormatProvider formatProvider, bool ignoreCase) =>
         throw new PSInvalidCastException("An LtvDataset converts only from its serialized form.");
 }
