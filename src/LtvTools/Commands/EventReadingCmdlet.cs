@@ -105,11 +105,6 @@ public abstract class EventReadingCmdlet : PSCmdlet, IDisposable
         WriteError(new ErrorRecord(ex, "FileReadFailed", ErrorCategory.ReadError, file));
     }
 
-    private void WritePathNotFound(string path, Exception ex)
-    {
-        WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
-    }
-
     private static bool IsLink(string file)
     {
         try
