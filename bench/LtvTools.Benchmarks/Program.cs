@@ -13,6 +13,7 @@ try
         "progress" => ProgressInTerminal.Run(Required(command, "file"), (int)command.Number("pairs", 7), command.Text("module")),
         "duckdb-child" => DuckDbChild.Run(command.Text("query") ?? DuckDbChild.Best, Required(command, "file"), (int)command.Number("calls", 1)),
         "forecast" => Forecast(command),
+        "core" => CoreOnly(command),
         "memory" => MemoryProbe.RunChild(command.Text("mode") ?? "core", Required(command, "file"), command.Text("module")),
         _ => Usage($"unknown command '{command.Verb}'"),
     };
@@ -28,6 +29,25 @@ catch (BenchFailure ex)
     return 1;
 }
 
+// The engine alone in this process, call after call (wall and process CPU), for quick looks at where time goes.
+static int CoreOnly(CommandLine command)
+{
+    var file = Required(command, "file");
+    var threads = (int)command.Number("threads", 0);
+    var process = Process.GetCurrentProcess();
+    for (var i = 0; i < command.Number("reps", 5); i++)
+    {
+        GC.Collect();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var run = CoreRun.Execute(file, 10, threads);
+        process.Refresh();
+        Console.WriteLine($"core: ingest {run.IngestSeconds:F3} s, rank {run.RankSeconds:F3} s, cpu {(process.TotalProcessorTime - cpu).TotalSeconds:F3} s");
+    }
+
+    return 0;
+}
+
 static int Usage(string problem)
 {
     Console.Error.WriteLine(problem);
@@ -36,6 +56,7 @@ static int Usage(string problem)
     Console.Error.WriteLine("       scale --file events-100m.jsonl [--module LtvTools.psd1]   (-Path in pwsh and DuckDB's best query, once each, rows checked)");
     Console.Error.WriteLine("       progress --file events.jsonl [--pairs 7] [--module LtvTools.psd1]   (progress cost in the real pwsh in a terminal, via tmux)");
     Console.Error.WriteLine("       run [--scale 1|10] [--reps 5] [--format ndjson|array] [--json out.json] [--file any.json] [--module LtvTools.psd1] [--users-only] [--baseline other/LtvTools.psd1]");
+    Console.Error.WriteLine("       core --file events.jsonl [--reps 5] [--threads 0]   (the engine alone in this process: wall and CPU per call)");
     Console.Error.WriteLine("       forecast [--scale 1|10] [--reps 5] [--file any.json] [--module LtvTools.psd1]   (the forecast cmdlets and fits only)");
     return 2;
 }
