@@ -109,8 +109,10 @@ public class DatasetPropertyTests
                 pending.Remove(a);
                 var b = pending[picks[(step + 3) % picks.Length] % pending.Count];
                 pending.Remove(b);
-                b.Merge(a);
-                pending.Add(b);
+                // Sometimes as Merge-LtvDataset does: a copy made with room for what comes next, then merged into.
+                var into = picks[(step + 5) % picks.Length] % 2 == 0 ? b : b.Copy(a);
+                into.Merge(a);
+                pending.Add(into);
                 step++;
             }
 

@@ -7,7 +7,7 @@ namespace LtvTools.Core;
 /// <summary>
 /// Saves and loads an <see cref="LtvDataset"/> (the <c>.ltvd</c> format): a 32-byte header with the format's
 /// signature, version, body length and an XxHash64 of the body, then the body (the dataset's distinct
-/// things, and the exchange rates that shaped its amounts).
+/// things, the exchange rates that shaped its amounts, and where its order side starts).
 /// </summary>
 /// <remarks>
 /// A save writes a temporary file beside the target and renames it over the target only once the file is
@@ -18,7 +18,11 @@ namespace LtvTools.Core;
 public static class LtvDatasetFile
 {
     /// <summary>The format version this code writes, and the newest it reads.</summary>
-    public const int FormatVersion = 1;
+    /// <remarks>
+    /// Version 2 ends the body with where its order side starts, so that the two sides are decoded at once.
+    /// Version 1 (the same body without that) still loads, one side after the other.
+    /// </remarks>
+    public const int FormatVersion = 2;
 
     /// <summary>The file name extension the cmdlets suggest.</summary>
     public const string Extension = ".ltvd";
@@ -82,7 +86,7 @@ public static class LtvDatasetFile
 
         using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
         {
-            return Read(file, path);
+            return Read(file, path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
         }
     }
 
@@ -112,7 +116,7 @@ public static class LtvDatasetFile
 
         using (var buffer = new MemoryStream(bytes, writable: false))
         {
-            return Read(buffer, source);
+            return Read(buffer, source, () => new MemoryStream(bytes, writable: false));
         }
     }
 
@@ -134,7 +138,11 @@ public static class LtvDatasetFile
         return HeaderLength + body.Length;
     }
 
-    private static LtvDataset Read(Stream input, string source)
+    /// <summary>
+    /// Checks and decodes the saved dataset in <paramref name="input"/>; <paramref name="reopen"/> opens the same
+    /// bytes a second time, for the order side to be read beside the visit side.
+    /// </summary>
+    internal static LtvDataset Read(Stream input, string source, Func<Stream> reopen)
     {
         var length = input.Length;
         var header = new byte[HeaderLength];
@@ -192,21 +200,114 @@ public static class LtvDatasetFile
             throw new LtvDatasetFileException(source, "the file is corrupted: its checksum does not match its content");
         }
 
-        input.Position = HeaderLength;
-        var body = new DatasetDecoder(input, (long)bodyLength);
         try
         {
-            var dataset = LtvDataset.Read(body);
-            if (body.Remaining != 0)
-            {
-                throw new InvalidDataException($"{body.Remaining} bytes are left after the dataset");
-            }
-
-            return dataset;
+            return version == 1 ? DecodeOneAfterTheOther(input, (long)bodyLength) : DecodeSideBySide(input, header, (long)bodyLength, reopen);
         }
         catch (InvalidDataException ex)
         {
             throw new LtvDatasetFileException(source, "the file is corrupted: " + ex.Message, ex);
+        }
+    }
+
+    /// <summary>A version-1 body: the order side follows the visit side, with nothing saying where.</summary>
+    private static LtvDataset DecodeOneAfterTheOther(Stream input, long bodyLength)
+    {
+        input.Position = HeaderLength;
+        var body = new DatasetDecoder(input, bodyLength);
+        var dataset = LtvDataset.Read(body, () => body, () => body, inParallel: false);
+        if (body.Remaining != 0)
+        {
+            throw new InvalidDataException($"{body.Remaining} bytes are left after the dataset");
+        }
+
+        return dataset;
+    }
+
+    /// <summary>
+    /// A body that ends with where its order side and its orders start: the visit side and then the order
+    /// side's customers are decoded from <paramref name="input"/>, and the orders at once from a second view
+    /// of the same bytes, when one opens with the same header and length (otherwise, say if a save replaced
+    /// the file in between, from <paramref name="input"/> after the rest). Each part must use up exactly its
+    /// own bytes.
+    /// </summary>
+    private static LtvDataset DecodeSideBySide(Stream input, byte[] header, long bodyLength, Func<Stream> reopen)
+    {
+        const int TrailerLength = 16;
+        if (bodyLength < TrailerLength)
+        {
+            throw new InvalidDataException("the dataset is too short to say where its parts start");
+        }
+
+        var trailer = new byte[TrailerLength];
+        input.Position = HeaderLength + bodyLength - TrailerLength;
+        if (ReadFully(input, trailer, trailer.Length) != trailer.Length)
+        {
+            throw new InvalidDataException("the data ends early");
+        }
+
+        var orderSideStart = BitConverter.ToUInt64(trailer, 0);
+        var ordersStart = BitConverter.ToUInt64(trailer, 8);
+        var end = (ulong)(bodyLength - TrailerLength);
+        if (orderSideStart > ordersStart || ordersStart > end)
+        {
+            throw new InvalidDataException("its parts do not start where the dataset says");
+        }
+
+        using (var second = OpenAgain(reopen, header, input.Length))
+        {
+            DatasetDecoder Part(Stream stream, ulong start, ulong partEnd)
+            {
+                stream.Position = HeaderLength + (long)start;
+                return new DatasetDecoder(stream, (long)(partEnd - start));
+            }
+
+            var visits = Part(input, 0, orderSideStart);
+            DatasetDecoder? customers = null;
+            DatasetDecoder? orders = null;
+            var dataset = LtvDataset.Read(
+                visits,
+                () => customers = Part(input, orderSideStart, ordersStart),
+                () => orders = Part(second ?? input, ordersStart, end),
+                inParallel: second != null);
+            var left = visits.Remaining + customers!.Remaining + orders!.Remaining;
+            if (left != 0)
+            {
+                throw new InvalidDataException($"{left} bytes are left after the dataset");
+            }
+
+            return dataset;
+        }
+    }
+
+    /// <summary>The bytes opened again, or null when they cannot be or no longer have this header and length.</summary>
+    private static Stream? OpenAgain(Func<Stream> reopen, byte[] header, long length)
+    {
+        Stream? stream = null;
+        try
+        {
+            stream = reopen();
+            var again = new byte[HeaderLength];
+            if (stream.Length != length || ReadFully(stream, again, again.Length) != again.Length || !again.AsSpan().SequenceEqual(header))
+            {
+                return null;
+            }
+
+            var same = stream;
+            stream = null;
+            return same;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+        finally
+        {
+            stream?.Dispose();
         }
     }
 

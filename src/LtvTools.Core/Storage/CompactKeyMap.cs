@@ -110,13 +110,27 @@ internal sealed class CompactKeyMap<TValue>
         return slot;
     }
 
-    /// <summary>Makes this (empty) map a copy of <paramref name="other"/>: its arrays copied whole, no rehashing.</summary>
-    public void CopyFrom(CompactKeyMap<TValue> other)
+    /// <summary>
+    /// Makes this (empty) map a copy of <paramref name="other"/> with room for <paramref name="more"/> further
+    /// entries: its arrays copied whole when they have that room, otherwise its entries placed straight into
+    /// a table of the final size (one table allocated and filled, not a copy and then a bigger one).
+    /// </summary>
+    public void CopyFrom(CompactKeyMap<TValue> other, long more = 0)
     {
-        _entries = (Entry[])other._entries.Clone();
+        var capacity = CapacityFor(other._entries.Length, other.Count + more);
+        if (capacity == other._entries.Length)
+        {
+            _entries = (Entry[])other._entries.Clone();
+            SetCapacity(capacity);
+        }
+        else
+        {
+            _entries = NewEntries(capacity);
+            SetCapacity(capacity);
+            Reinsert(other._entries);
+        }
+
         _count = other._count;
-        _shift = other._shift;
-        _growAt = other._growAt;
         _textIndex = other._textIndex is null ? null : new Dictionary<string, int>(other._textIndex, StringComparer.Ordinal);
         _textValues = (TValue[])other._textValues.Clone();
     }
@@ -190,16 +204,22 @@ internal sealed class CompactKeyMap<TValue>
     /// <summary>Makes room for <paramref name="expected"/> entries in all, rehashing at most once.</summary>
     public void EnsureCapacity(long expected)
     {
-        var capacity = _entries.Length;
+        var capacity = CapacityFor(_entries.Length, expected);
+        if (capacity > _entries.Length)
+        {
+            Resize(capacity);
+        }
+    }
+
+    /// <summary>The capacity, from <paramref name="capacity"/> doubled as often as needed, that holds <paramref name="expected"/> entries.</summary>
+    private static int CapacityFor(int capacity, long expected)
+    {
         while (capacity * 0.7 < expected && capacity < (1 << 30))
         {
             capacity <<= 1;
         }
 
-        if (capacity > _entries.Length)
-        {
-            Resize(capacity);
-        }
+        return capacity;
     }
 
     private static Entry[] NewEntries(int capacity)
@@ -216,21 +236,31 @@ internal sealed class CompactKeyMap<TValue>
         var old = _entries;
         _entries = NewEntries(capacity);
         SetCapacity(_entries.Length);
+        Reinsert(old);
+    }
+
+    /// <summary>
+    /// Places every entry of <paramref name="from"/> (a table at most this size, keys distinct and not here yet).
+    /// Taken in <paramref name="from"/>'s slot order, their slots here rise with it, so the fill is sequential.
+    /// </summary>
+    [MethodImpl(HotPath.Optimized)]
+    private void Reinsert(Entry[] from)
+    {
         var mask = _entries.Length - 1;
-        for (var i = 0; i < old.Length; i++)
+        for (var i = 0; i < from.Length; i++)
         {
-            if (old[i].Key == 0)
+            if (from[i].Key == 0)
             {
                 continue;
             }
 
-            var slot = Slot(old[i].Key);
+            var slot = Slot(from[i].Key);
             while (_entries[slot].Key != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            _entries[slot] = old[i];
+            _entries[slot] = from[i];
         }
     }
 

@@ -338,14 +338,14 @@ public sealed class LtvDataset
         }
 
         _rates.AdoptAll(other._rates.All, "The dataset merged in");
-        _visits.Merge(other._visits);
-        _orders.Merge(other._orders);
+        SideBySide.Run(() => _visits.Merge(other._visits), () => _orders.Merge(other._orders));
     }
 
     /// <summary>
-    /// Writes the whole state: rates, then each side's counters and distinct things. Customers are written
-    /// once, numbered as the visit side numbers them and then the order side's others, so the visit side
-    /// loads with no renumbering. Times are offsets from the earliest event.
+    /// Writes the whole state: rates, then each side's counters and distinct things, then where the order
+    /// side and its orders start (so a loader can decode them beside the visit side). Customers are written once, numbered as
+    /// the visit side numbers them and then the order side's others, so the visit side loads with no
+    /// renumbering. Times are offsets from the earliest event.
     /// </summary>
     internal void Write(DatasetEncoder output)
     {
@@ -388,16 +388,26 @@ public sealed class LtvDataset
         }
 
         _visits.Write(output, baseTicks);
-        _orders.Write(output, baseTicks, key =>
+        var orderSideStart = output.Length;
+        var ordersStart = _orders.Write(output, baseTicks, key =>
         {
             var number = _visits.NumberOrNone(key);
             return number >= 0 ? number : (orderOnly.TryGetValue(key, out var other) ? other : throw new InvalidOperationException("an order names a customer the order side does not know"));
         });
+        output.WriteUInt64((ulong)orderSideStart);
+        output.WriteUInt64((ulong)ordersStart);
     }
 
-    /// <summary>Reads a dataset that <see cref="Write"/> wrote.</summary>
+    /// <summary>
+    /// Reads a dataset that <see cref="Write"/> wrote: everything up to the order side from
+    /// <paramref name="input"/>, the order side's customers from what <paramref name="orderCustomers"/> gives
+    /// and its orders from what <paramref name="orders"/> gives (each called once, when its part is due; either
+    /// may give <paramref name="input"/> itself, read on). With <paramref name="inParallel"/>, the orders are
+    /// decoded on a second thread while the visit side and then the customers are decoded on this one: the
+    /// parts share nothing but the customer keys, read-only, and the work splits about evenly.
+    /// </summary>
     /// <exception cref="System.IO.InvalidDataException">The data is malformed (the message says how).</exception>
-    internal static LtvDataset Read(DatasetDecoder input)
+    internal static LtvDataset Read(DatasetDecoder input, Func<DatasetDecoder> orderCustomers, Func<DatasetDecoder> orders, bool inParallel)
     {
         var dataset = new LtvDataset();
         var rates = input.ReadCount(2, "exchange rates");
@@ -427,8 +437,32 @@ public sealed class LtvDataset
             customers[i] = input.ReadKey();
         }
 
-        dataset._visits.Read(input, customers, visitSide, baseTicks);
-        dataset._orders.Read(input, customers, baseTicks);
+        DatasetDecoder? customersInput = null;
+        DatasetDecoder? ordersInput = null;
+        void ReadVisitsAndCustomers()
+        {
+            dataset._visits.Read(input, customers, visitSide, baseTicks);
+            customersInput = orderCustomers();
+            dataset._orders.ReadCustomers(customersInput, customers, baseTicks);
+        }
+
+        void ReadOrders()
+        {
+            ordersInput = orders();
+            dataset._orders.ReadOrders(ordersInput, customers, baseTicks);
+        }
+
+        if (inParallel)
+        {
+            SideBySide.Run(ReadVisitsAndCustomers, ReadOrders);
+        }
+        else
+        {
+            ReadVisitsAndCustomers();
+            ReadOrders();
+        }
+
+        dataset._orders.CheckAfterRead(customersInput!, ordersInput!);
         return dataset;
     }
 
@@ -436,12 +470,17 @@ public sealed class LtvDataset
     /// A copy that shares nothing mutable with this dataset: adding to or merging into either leaves the other
     /// as it was. Cheaper than merging into an empty dataset (the tables are copied whole, not rebuilt).
     /// </summary>
-    public LtvDataset Copy()
+    public LtvDataset Copy() => Copy(null);
+
+    /// <summary>
+    /// A copy (see <see cref="Copy()"/>) with room for everything <paramref name="roomFor"/> holds, when that
+    /// is to be merged in next: the copy's tables are made at their final size, never copied and then grown.
+    /// </summary>
+    internal LtvDataset Copy(LtvDataset? roomFor)
     {
         var copy = new LtvDataset();
         copy._rates.CopyFrom(_rates);
-        copy._visits.CopyFrom(_visits);
-        copy._orders.CopyFrom(_orders);
+        SideBySide.Run(() => copy._visits.CopyFrom(_visits, roomFor?._visits), () => copy._orders.CopyFrom(_orders, roomFor?._orders));
         return copy;
     }
 

@@ -129,30 +129,46 @@ internal sealed class OrderLedger
         AddRepeatedOrderVersion(ref slot, version);
     }
 
-    /// <summary>Makes this (empty) ledger a copy of <paramref name="other"/>: arrays copied whole, version lists one by one.</summary>
-    public void CopyFrom(OrderLedger other)
+    /// <summary>
+    /// Makes this (empty) ledger a copy of <paramref name="other"/> (version lists one by one), with room for
+    /// what <paramref name="roomFor"/> holds when it is to be merged in next.
+    /// </summary>
+    public void CopyFrom(OrderLedger other, OrderLedger? roomFor = null)
     {
         Counters.CopyFrom(other.Counters);
-        _customers.CopyFrom(other._customers);
-        _orders.CopyFrom(other._orders);
+        _customers.CopyFrom(other._customers, roomFor?._customers.Count ?? 0);
+        _orders.CopyFrom(other._orders, roomFor?._orders.Count ?? 0);
         _profileTable.CopyFrom(other._profileTable);
         _orderVersions.CopyFrom(other._orderVersions, OrderPayload.TieOrder);
         _profiles.CopyFrom(other._profiles, _profileTable);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public void Merge(OrderLedger other)
     {
         // Room for both first (see VisitLedger.Merge: keys arrive in the other table's slot order).
         _customers.EnsureCapacity(_customers.Count + other._customers.Count);
         _orders.EnsureCapacity(_orders.Count + other._orders.Count);
 
+        // The other ledger numbers its profiles its own way: each of its numbers is looked up here once.
+        var profileIds = new int[other._profileTable.Count + 1];
         foreach (var pair in other._customers.Entries())
         {
             ref var mine = ref _customers.GetOrAdd(pair.Key, out _);
-            foreach (var version in other.ProfileVersions(pair.Value))
+            if (pair.Value.ProfileListId == 0)
             {
-                var profile = _profileTable.IdOf(other._profileTable[version.Payload]);
-                AddProfileVersion(ref mine, new EventVersion<int>(version.Ticks, profile));
+                // The usual customer, at most one profile version: no list to walk.
+                if (pair.Value.Profile.Payload != 0)
+                {
+                    AddProfileVersion(ref mine, MineOf(pair.Value.Profile, other, profileIds));
+                }
+
+                continue;
+            }
+
+            foreach (var version in other._profiles[pair.Value.ProfileListId].All())
+            {
+                AddProfileVersion(ref mine, MineOf(version, other, profileIds));
             }
         }
 
@@ -191,7 +207,8 @@ internal sealed class OrderLedger
     /// Writes profiles, customers (totals kept as they are, so a loaded dataset prints the same digits) and
     /// orders with every distinct version; customers are named by <paramref name="numberOf"/>.
     /// </summary>
-    public void Write(DatasetEncoder output, long baseTicks, Func<CompactKey, int> numberOf)
+    /// <returns>Where the orders start (<see cref="DatasetEncoder.Length"/> then).</returns>
+    public long Write(DatasetEncoder output, long baseTicks, Func<CompactKey, int> numberOf)
     {
         Counters.Write(output);
         output.WriteVarint((ulong)_profileTable.Count);
@@ -218,6 +235,7 @@ internal sealed class OrderLedger
             }
         }
 
+        var ordersStart = output.Length;
         output.WriteVarint((ulong)_orders.Count);
         foreach (var pair in _orders.Entries())
         {
@@ -236,10 +254,17 @@ internal sealed class OrderLedger
                 WriteOrderVersion(output, version, baseTicks, numberOf);
             }
         }
+
+        return ordersStart;
     }
 
-    /// <summary>Reads what <see cref="Write"/> wrote into this empty ledger.</summary>
-    public void Read(DatasetDecoder input, CompactKey[] customers, long baseTicks)
+    /// <summary>
+    /// Reads the first part of what <see cref="Write"/> wrote (counters, profiles, customers) into this empty
+    /// ledger. It shares nothing with <see cref="ReadOrders"/>, which may run beside it on its own decoder;
+    /// <see cref="CheckAfterRead"/> follows both.
+    /// </summary>
+    [MethodImpl(HotPath.Optimized)]
+    public void ReadCustomers(DatasetDecoder input, CompactKey[] customers, long baseTicks)
     {
         Counters.Read(input);
         input.StartTimes();
@@ -287,6 +312,12 @@ internal sealed class OrderLedger
             }
         }
 
+    }
+
+    /// <summary>Reads the orders <see cref="Write"/> wrote (they start where it says): touches only the order table and its version lists.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    public void ReadOrders(DatasetDecoder input, CompactKey[] customers, long baseTicks)
+    {
         var orders = input.ReadCount(12, "orders");
         _orders.EnsureCapacity(orders);
         for (var i = 0; i < orders; i++)
@@ -319,8 +350,17 @@ internal sealed class OrderLedger
             }
         }
 
-        var times = input.Times;
-        Counters.CheckAfterRead(times.Count, times.Earliest, times.Latest);
+    }
+
+    /// <summary>
+    /// Checks the counters read by <see cref="ReadCustomers"/> against every time read by it and by
+    /// <see cref="ReadOrders"/> (from one decoder, or from two).
+    /// </summary>
+    public void CheckAfterRead(DatasetDecoder customersInput, DatasetDecoder ordersInput)
+    {
+        var first = customersInput.Times;
+        var second = ReferenceEquals(customersInput, ordersInput) ? (Count: 0L, Earliest: long.MaxValue, Latest: long.MinValue) : ordersInput.Times;
+        Counters.CheckAfterRead(first.Count + second.Count, Math.Min(first.Earliest, second.Earliest), Math.Max(first.Latest, second.Latest));
     }
 
     private static void WriteOrderVersion(DatasetEncoder output, EventVersion<OrderPayload> version, long baseTicks, Func<CompactKey, int> numberOf)
@@ -335,6 +375,18 @@ internal sealed class OrderLedger
         var ticks = input.ReadTicks(baseTicks);
         var amount = input.ReadDecimal();
         return new EventVersion<OrderPayload>(ticks, new OrderPayload(amount, customers[input.ReadIndex(customers.Length, "customer")]));
+    }
+
+    /// <summary>A profile version of <paramref name="other"/> with its profile numbered here (memoised in <paramref name="profileIds"/>).</summary>
+    private EventVersion<int> MineOf(EventVersion<int> version, OrderLedger other, int[] profileIds)
+    {
+        ref var id = ref profileIds[version.Payload];
+        if (id == 0)
+        {
+            id = _profileTable.IdOf(other._profileTable[version.Payload]);
+        }
+
+        return new EventVersion<int>(version.Ticks, id);
     }
 
     private void MergeOrderVersion(CompactKey key, EventVersion<OrderPayload> version)

@@ -97,17 +97,21 @@ internal sealed class VisitLedger
         AddImageKey(key);
     }
 
-    /// <summary>Makes this (empty) ledger a copy of <paramref name="other"/>: arrays copied whole.</summary>
-    public void CopyFrom(VisitLedger other)
+    /// <summary>
+    /// Makes this (empty) ledger a copy of <paramref name="other"/>, with room for what <paramref name="roomFor"/>
+    /// holds when it is to be merged in next (so that merge does not grow the tables).
+    /// </summary>
+    public void CopyFrom(VisitLedger other, VisitLedger? roomFor = null)
     {
         Counters.CopyFrom(other.Counters);
-        _visits.CopyFrom(other._visits);
-        _images.CopyFrom(other._images);
-        _customerNumbers.CopyFrom(other._customerNumbers);
+        _visits.CopyFrom(other._visits, roomFor?._visits.Count ?? 0);
+        _images.CopyFrom(other._images, roomFor?._images.Count ?? 0);
+        _customerNumbers.CopyFrom(other._customerNumbers, roomFor?._customerNumbers.Count ?? 0);
         _customerKeys.AddRange(other._customerKeys);
         _visitCounts.AddRange(other._visitCounts);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public void Merge(VisitLedger other)
     {
         // Room for both first: the other ledger's keys come in its table's slot order, and linear probing fed
@@ -173,6 +177,7 @@ internal sealed class VisitLedger
     }
 
     /// <summary>Reads what <see cref="Write"/> wrote into this empty ledger; its customers are the first <paramref name="count"/> of <paramref name="customers"/>.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public void Read(DatasetDecoder input, CompactKey[] customers, int count, long baseTicks)
     {
         Counters.Read(input);

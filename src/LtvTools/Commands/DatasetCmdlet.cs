@@ -103,7 +103,7 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
             return;
         }
 
-        OwnWorkingDataset();
+        OwnWorkingDataset(dataset);
         if (ReferenceEquals(dataset, WorkingDataset))
         {
             ThrowTerminatingError(new ErrorRecord(new ArgumentException("A dataset cannot be added to itself."), "DatasetAddedToItself", ErrorCategory.InvalidArgument, dataset));
@@ -133,13 +133,16 @@ public abstract class DatasetCmdlet : EventReadingCmdlet, IPipedInputSink
         }
     }
 
-    /// <summary>Before anything is added: a borrowed input dataset becomes a copy of its own.</summary>
-    private void OwnWorkingDataset()
+    /// <summary>
+    /// Before anything is added: a borrowed input dataset becomes a copy of its own, with room for
+    /// <paramref name="roomFor"/> when that dataset is what comes next.
+    /// </summary>
+    private void OwnWorkingDataset(LtvDataset? roomFor = null)
     {
         _anyInput = true;
         if (_borrowed)
         {
-            WorkingDataset = WorkingDataset.Copy();
+            WorkingDataset = WorkingDataset.Copy(roomFor);
             _borrowed = false;
         }
     }

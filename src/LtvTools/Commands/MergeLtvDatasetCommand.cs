@@ -12,6 +12,7 @@ namespace LtvTools.Commands;
 [OutputType(typeof(LtvDataset))]
 public sealed class MergeLtvDatasetCommand : PSCmdlet
 {
+    private LtvDataset? _first;
     private LtvDataset? _merged;
     private int _count;
 
@@ -34,15 +35,17 @@ public sealed class MergeLtvDatasetCommand : PSCmdlet
             WriteProgress(new ProgressRecord(3, "Merging datasets", $"Dataset {_count}: {dataset.EventsAccepted} events"));
             try
             {
-                // The first is copied whole (cheaper than merging it into an empty dataset), the rest merged in.
-                if (_merged is null)
+                // The first is copied whole (cheaper than merging it into an empty dataset), once the second is
+                // here, with room for it; the rest are merged in.
+                if (_first is null)
                 {
-                    _merged = dataset.Copy();
+                    _first = dataset;
+                    continue;
                 }
-                else
-                {
-                    _merged.Merge(dataset);
-                }
+
+                var merged = _merged ?? _first.Copy(dataset);
+                merged.Merge(dataset);
+                _merged = merged;
             }
             catch (InvalidOperationException ex)
             {
@@ -55,7 +58,7 @@ public sealed class MergeLtvDatasetCommand : PSCmdlet
     protected override void EndProcessing()
     {
         WriteProgress(new ProgressRecord(3, "Merging datasets", "Done") { RecordType = ProgressRecordType.Completed });
-        _merged ??= new LtvDataset();
+        _merged ??= _first?.Copy() ?? new LtvDataset();
         WriteVerbose($"Merged {_count} datasets: {_merged.EventsAccepted} events, {_merged.DuplicatesIgnored} duplicates ignored.");
         WriteObject(_merged);
     }
