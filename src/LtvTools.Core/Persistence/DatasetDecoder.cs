@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace LtvTools.Core;
@@ -9,6 +10,10 @@ namespace LtvTools.Core;
 /// against the bytes left, so a damaged count cannot make the reader allocate more than the file holds;
 /// anything malformed is an <see cref="InvalidDataException"/> saying what.
 /// </summary>
+/// <remarks>
+/// The reads done once per saved key are compiled fully optimised at once: a load is usually the first
+/// thing a fresh pwsh does with them, so tier-0 code would run for much of it.
+/// </remarks>
 internal sealed class DatasetDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
@@ -28,6 +33,7 @@ internal sealed class DatasetDecoder
     /// <summary>Body bytes not read yet.</summary>
     public long Remaining => _remaining + (_end - _position);
 
+    [MethodImpl(HotPath.Optimized)]
     public byte ReadByte()
     {
         if (_position == _end)
@@ -38,6 +44,7 @@ internal sealed class DatasetDecoder
         return _buffer[_position++];
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public ulong ReadVarint()
     {
         // Most numbers are one or two bytes and lie wholly in the buffer.
@@ -71,6 +78,7 @@ internal sealed class DatasetDecoder
     }
 
     /// <summary>A varint that lies wholly in the buffer (the longest takes 10 bytes): no refill check per byte.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private ulong ReadBufferedVarint()
     {
         var buffer = _buffer;
@@ -95,6 +103,7 @@ internal sealed class DatasetDecoder
         throw new InvalidDataException("a number is longer than 64 bits");
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public long ReadSigned()
     {
         var raw = ReadVarint();
@@ -111,6 +120,7 @@ internal sealed class DatasetDecoder
     public void StartTimes() => (_timesCount, _earliestTime, _latestTime) = (0, long.MaxValue, long.MinValue);
 
     /// <summary>An event time written as an offset from <paramref name="baseTicks"/>; it must be a valid UTC instant.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public long ReadTicks(long baseTicks)
     {
         var offset = ReadSigned();
@@ -146,6 +156,7 @@ internal sealed class DatasetDecoder
         return (int)count;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public int ReadIndex(int limit, string what)
     {
         var index = ReadVarint();
@@ -157,6 +168,7 @@ internal sealed class DatasetDecoder
         return (int)index;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public ulong ReadUInt64()
     {
         if (_end - _position >= 8)
@@ -186,6 +198,7 @@ internal sealed class DatasetDecoder
         return reversed;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public CompactKey ReadKey()
     {
         var packed = ReadUInt64();
@@ -232,6 +245,7 @@ internal sealed class DatasetDecoder
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public decimal ReadDecimal()
     {
         var head = ReadByte();

@@ -370,6 +370,7 @@ internal sealed class OrderLedger
         output.WriteVarint((ulong)numberOf(version.Payload.Customer));
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static EventVersion<OrderPayload> ReadOrderVersion(DatasetDecoder input, CompactKey[] customers, long baseTicks)
     {
         var ticks = input.ReadTicks(baseTicks);

@@ -204,6 +204,7 @@ internal sealed class VisitLedger
         var visits = input.ReadCount(10, "visits");
         _visits.EnsureCapacity(visits);
         var (earliest, latest) = (long.MaxValue, long.MinValue);
+        var visitCounts = new long[count];
         for (var i = 0; i < visits; i++)
         {
             ref var slot = ref _visits.GetOrAdd(input.ReadKey(), out var added);
@@ -215,9 +216,11 @@ internal sealed class VisitLedger
             }
 
             slot = visit;
-            _visitCounts[visit.Customer]++;
+            visitCounts[visit.Customer]++;
         }
 
+        _visitCounts.Clear();
+        _visitCounts.AddRange(visitCounts);
         if (_images.Count != images)
         {
             throw new InvalidDataException("an image is listed twice");
