@@ -25,12 +25,8 @@ internal static class DatasetSteps
             Step("load", () => LtvDatasetFile.Load(saved));
             var a = Step("read A", () => reuse ? Reused(halfA) : Read(halfA));
             var b = Step("read B", () => reuse ? Reused(halfB) : Read(halfB));
-            Step("merge A+B", () =>
-            {
-                var merged = a.Copy(b);
-                merged.Merge(b);
-                return merged;
-            });
+            // As Merge-LtvDataset does it.
+            Step("merge A+B", () => a.MergedWith(b));
             Console.WriteLine();
         }
 

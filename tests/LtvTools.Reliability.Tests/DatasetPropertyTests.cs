@@ -109,10 +109,24 @@ public class DatasetPropertyTests
                 pending.Remove(a);
                 var b = pending[picks[(step + 3) % picks.Length] % pending.Count];
                 pending.Remove(b);
-                // Sometimes as Merge-LtvDataset does: a copy made with room for what comes next, then merged into.
-                var into = picks[(step + 5) % picks.Length] % 2 == 0 ? b : b.Copy(a);
-                into.Merge(a);
-                pending.Add(into);
+                // Into b, into a copy of b made with room for a (as the result cmdlets do), or as a new dataset
+                // neither changes (as Merge-LtvDataset does).
+                switch (picks[(step + 5) % picks.Length] % 3)
+                {
+                    case 0:
+                        b.Merge(a);
+                        pending.Add(b);
+                        break;
+                    case 1:
+                        var copy = b.Copy(a);
+                        copy.Merge(a);
+                        pending.Add(copy);
+                        break;
+                    default:
+                        pending.Add(b.MergedWith(a));
+                        break;
+                }
+
                 step++;
             }
 

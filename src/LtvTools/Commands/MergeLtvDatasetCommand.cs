@@ -36,16 +36,19 @@ public sealed class MergeLtvDatasetCommand : PSCmdlet
             try
             {
                 // The first is copied whole (cheaper than merging it into an empty dataset), once the second is
-                // here, with room for it; the rest are merged in.
+                // here, into tables with room for both; the rest are merged in.
                 if (_first is null)
                 {
                     _first = dataset;
-                    continue;
                 }
-
-                var merged = _merged ?? _first.Copy(dataset);
-                merged.Merge(dataset);
-                _merged = merged;
+                else if (_merged is null)
+                {
+                    _merged = _first.MergedWith(dataset);
+                }
+                else
+                {
+                    _merged.Merge(dataset);
+                }
             }
             catch (InvalidOperationException ex)
             {
