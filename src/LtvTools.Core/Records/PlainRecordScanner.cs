@@ -350,10 +350,16 @@ internal static class PlainRecordScanner
                 nonAsciiSeen |= Vector.GreaterThan(block, lastAscii);
             }
 
-            control = !Vector.EqualsAll(controlSeen, Vector<byte>.Zero);
+            // The last bytes as one more block that ends at the record's end: it overlaps bytes already
+            // looked at, which only sets the same flags again, and costs less than a byte-by-byte tail.
+            var last = MemoryMarshal.Read<Vector<byte>>(record.Slice(record.Length - Vector<byte>.Count));
+            controlSeen |= Vector.LessThan(last, space);
+            backslashSeen |= Vector.Equals(last, backslash);
+            nonAsciiSeen |= Vector.GreaterThan(last, lastAscii);
+
             hasBackslash = !Vector.EqualsAll(backslashSeen, Vector<byte>.Zero);
             hasNonAscii = !Vector.EqualsAll(nonAsciiSeen, Vector<byte>.Zero);
-            i = blocks.Length * Vector<byte>.Count;
+            return !Vector.EqualsAll(controlSeen, Vector<byte>.Zero);
         }
 
         for (; i < record.Length; i++)
