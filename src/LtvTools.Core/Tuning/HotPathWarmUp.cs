@@ -30,23 +30,23 @@ internal static class HotPathWarmUp
         typeof(CompactKeyMap<bool>),
     };
 
-    private static int _started;
+    // Once per process, however many runspaces import the module.
+    private static readonly Lazy<bool> Started = new Lazy<bool>(StartThread, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Starts the background compilation, once per process; later calls do nothing.</summary>
-    public static void Start()
-    {
-        if (Interlocked.Exchange(ref _started, 1) != 0)
-        {
-            return;
-        }
+    public static void Start() => _ = Started.Value;
 
+    private static bool StartThread()
+    {
         try
         {
             new Thread(() => PrepareAll()) { IsBackground = true, Priority = ThreadPriority.BelowNormal, Name = "LtvTools warm-up" }.Start();
+            return true;
         }
         catch (Exception)
         {
             // No thread to spare: the JIT compiles on first call instead.
+            return false;
         }
     }
 
