@@ -11,7 +11,7 @@ namespace LtvTools.Benchmarks;
 /// </summary>
 internal static class ForecastBench
 {
-    public static void Measure(string path, int repetitions, string? modulePath)
+    public static void Measure(string path, int repetitions, string? modulePath, bool coreOnly)
     {
         var bytes = new FileInfo(path).Length;
         var reference = CoreRun.Execute(path, 10);
@@ -32,6 +32,12 @@ internal static class ForecastBench
                 throw new BenchFailure("the forecast did not cover every customer");
             }
         });
+
+        if (coreOnly)
+        {
+            Console.WriteLine("  cmdlet modes not measured: --core-only");
+            return;
+        }
 
         using var session = new PowerShellSession(modulePath);
         if (!session.ModuleLoaded)

@@ -57,7 +57,7 @@ static int Usage(string problem)
     Console.Error.WriteLine("       progress --file events.jsonl [--pairs 7] [--module LtvTools.psd1]   (progress cost in the real pwsh in a terminal, via tmux)");
     Console.Error.WriteLine("       run [--scale 1|10] [--reps 5] [--format ndjson|array] [--json out.json] [--file any.json] [--module LtvTools.psd1] [--users-only] [--baseline other/LtvTools.psd1]");
     Console.Error.WriteLine("       core --file events.jsonl [--reps 5] [--threads 0]   (the engine alone in this process: wall and CPU per call)");
-    Console.Error.WriteLine("       forecast [--scale 1|10] [--reps 5] [--file any.json] [--module LtvTools.psd1]   (the forecast cmdlets and fits only)");
+    Console.Error.WriteLine("       forecast [--scale 1|10] [--reps 5] [--file any.json] [--module LtvTools.psd1] [--core-only]   (the forecast cmdlets and fits only; --core-only: fit and forecast in the core, no cmdlets)");
     return 2;
 }
 
@@ -108,7 +108,7 @@ static int Forecast(CommandLine command)
         GenerateFile(events, false, path, command);
     }
 
-    ForecastBench.Measure(path, (int)command.Number("reps", 5), command.Text("module") ?? DataFiles.ModuleManifest);
+    ForecastBench.Measure(path, (int)command.Number("reps", 5), command.Text("module") ?? DataFiles.ModuleManifest, command.Flag("core-only"));
     return 0;
 }
 
