@@ -63,6 +63,7 @@ public sealed class ForecastBadInputTests
         Assert.Equal(ForecastFitProblem.NotConverged, ex.Problem);
         Assert.Contains("did not converge", ex.Message);
         Assert.False(ex.Model!.BgNbdConverged);
+        Assert.InRange(ex.Model.BgNbdEvaluations, 1, LogSpaceMinimizer.MaxEvaluations + 1);
     }
 
     [Fact]

@@ -66,13 +66,16 @@ internal static class ForecastFitter
 
         // Start at r = 1 and the observed repeat rate among all customers (a scale-free start in either time unit).
         var alpha = Math.Max(meanT, 1e-6) / Math.Max(meanX, 1e-6);
-        LogSpaceFit Search(double[] from, Func<double[], bool>? runningOff) => LogSpaceMinimizer.Maximise(
+
+        // One budget of evaluations for the whole BG/NBD fit, however many searches it takes.
+        LogSpaceFit Search(double[] from, Func<double[], bool>? runningOff, int spent) => LogSpaceMinimizer.Maximise(
             (p, gradient) => BgNbd.LogLikelihood(new BgNbdParameters(p[0], p[1], p[2], p[3]), data, gradient),
             from,
             data.Customers,
-            runningOff);
+            runningOff,
+            LogSpaceMinimizer.MaxEvaluations - spent);
 
-        var fit = Search(new[] { 1.0, alpha, 1.0, 1.0 }, p => p[2] + p[3] > DropoutSpreadCheck);
+        var fit = Search(new[] { 1.0, alpha, 1.0, 1.0 }, p => p[2] + p[3] > DropoutSpreadCheck, 0);
         var evaluations = fit.Evaluations;
         if (fit.RanOff)
         {
@@ -83,7 +86,8 @@ internal static class ForecastFitter
             var same = LogSpaceMinimizer.Maximise(
                 (p, gradient) => BgNbd.SameDropoutLogLikelihood(p[0], p[1], p[2], data, gradient),
                 new[] { at[0], at[1], at[2] / at[3] },
-                data.Customers);
+                data.Customers,
+                maxEvaluations: LogSpaceMinimizer.MaxEvaluations - evaluations);
             evaluations += same.Evaluations;
             if (same.Converged && BgNbd.DropoutSpreadSlope(same.Parameters[0], same.Parameters[1], same.Parameters[2], data) <= 0)
             {
@@ -93,7 +97,7 @@ internal static class ForecastFitter
                     $"The BG/NBD fit did not converge: the likelihood keeps rising as a and b grow together without bound (it stopped at a={model.A:G6}, b={model.B:G6}), because the summaries show no spread in dropout across customers. The best fit has every customer leave after a purchase with the same probability, {dropout:G4}, which the model's Beta distribution of dropout only approaches."), model);
             }
 
-            fit = Search(at, null);
+            fit = Search(at, null, evaluations);
             evaluations += fit.Evaluations;
         }
 

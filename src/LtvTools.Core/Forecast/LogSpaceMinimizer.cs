@@ -14,7 +14,7 @@ namespace LtvTools.Core;
 /// </summary>
 internal static class LogSpaceMinimizer
 {
-    /// <summary>The most likelihood evaluations one search may spend, BFGS and simplex together.</summary>
+    /// <summary>The most likelihood evaluations one fit may spend by default, BFGS and simplex together.</summary>
     public const int MaxEvaluations = 1_000;
 
     private const double GradientTolerance = 1e-9;
@@ -39,15 +39,17 @@ internal static class LogSpaceMinimizer
     /// The parameters that maximise the likelihood, starting from <paramref name="start"/> (natural scale).
     /// <paramref name="logLikelihood"/> returns the log-likelihood at its first argument and writes its
     /// gradient with respect to the (natural) parameters into the second. The search stops early, with
-    /// <see cref="LogSpaceFit.RanOff"/>, at a new best point where <paramref name="runningOff"/> is true.
+    /// <see cref="LogSpaceFit.RanOff"/>, at a new best point where <paramref name="runningOff"/> is true, and
+    /// unconverged after <paramref name="maxEvaluations"/> evaluations (at least one is always made).
     /// </summary>
     /// <remarks>
     /// The search runs on the mean log-likelihood per customer (<paramref name="customers"/>): a sum over
     /// 300,000 customers has gradients in the hundreds of thousands, and BFGS's first step, along the bare
     /// gradient, would leave the range where the parameters (their exponentials) are finite.
     /// </remarks>
-    public static LogSpaceFit Maximise(Func<double[], double[], double> logLikelihood, double[] start, int customers, Func<double[], bool>? runningOff = null)
+    public static LogSpaceFit Maximise(Func<double[], double[], double> logLikelihood, double[] start, int customers, Func<double[], bool>? runningOff = null, int maxEvaluations = MaxEvaluations)
     {
+        maxEvaluations = Math.Max(1, maxEvaluations);
         var scale = 1.0 / Math.Max(customers, 1);
         var n = start.Length;
         var natural = new double[n];
@@ -58,7 +60,7 @@ internal static class LogSpaceMinimizer
 
         (double Value, Vector<double> Gradient) Objective(Vector<double> point)
         {
-            if (evaluations >= MaxEvaluations)
+            if (evaluations >= maxEvaluations)
             {
                 throw new SearchStopped();
             }
@@ -143,7 +145,7 @@ internal static class LogSpaceMinimizer
             stopped = true;
         }
 
-        var ranOff = stopped && runningOff != null && evaluations < MaxEvaluations;
+        var ranOff = stopped && runningOff != null && evaluations < maxEvaluations;
         converged &= !stopped;
         var parameters = new double[n];
         for (var i = 0; i < n; i++)
