@@ -84,13 +84,13 @@ static int CoreOnly(CommandLine command)
 static int Usage(string problem)
 {
     Console.Error.WriteLine(problem);
-    Console.Error.WriteLine("usage: generate [--events 1000000] [--scale 1] [--format ndjson|array] [--out file] [--seed n] [--customers n]");
+    Console.Error.WriteLine("usage: generate [--events 1000000] [--scale 1] [--format ndjson|array] [--out file] [--seed n] [--customers n] [--dropout]   (--dropout: customers join and drop out, events-1m-dropout.jsonl)");
     Console.Error.WriteLine("       sql [--file events.jsonl] [--top 10] [--best]   (prints the exact-semantics DuckDB query, or the best one)");
     Console.Error.WriteLine("       scale --file events-100m.jsonl [--module LtvTools.psd1]   (-Path in pwsh and DuckDB's best query, once each, rows checked)");
     Console.Error.WriteLine("       progress --file events.jsonl [--pairs 7] [--module LtvTools.psd1]   (progress cost in the real pwsh in a terminal, via tmux)");
     Console.Error.WriteLine("       run [--scale 1|10] [--reps 5] [--format ndjson|array] [--json out.json] [--file any.json] [--module LtvTools.psd1] [--users-only] [--baseline other/LtvTools.psd1]");
     Console.Error.WriteLine("       core --file events.jsonl [--reps 5] [--threads 0]   (the engine alone in this process: wall and CPU per call)");
-    Console.Error.WriteLine("       forecast [--scale 1|10] [--reps 5] [--file any.json] [--module LtvTools.psd1]   (the forecast cmdlets and fits only)");
+    Console.Error.WriteLine("       forecast [--scale 1|10] [--reps 5] [--file any.json] [--module LtvTools.psd1] [--core-only]   (the forecast cmdlets and fits only, on events-Nm-dropout.jsonl unless --file; --core-only: fit and forecast in the core, no cmdlets)");
     return 2;
 }
 
@@ -109,13 +109,14 @@ static string Required(CommandLine command, string name) =>
 static bool IsArray(CommandLine command) =>
     string.Equals(command.Text("format"), "array", StringComparison.OrdinalIgnoreCase);
 
-static string GenerateFile(long events, bool array, string output, CommandLine command)
+static string GenerateFile(long events, bool array, string output, CommandLine command, bool dropout)
 {
     var options = new GeneratorOptions(
         events,
         command.Number("customers", GeneratorOptions.DefaultCustomers(events)),
         array,
-        (ulong)command.Number("seed", (long)GeneratorOptions.DefaultSeed));
+        (ulong)command.Number("seed", (long)GeneratorOptions.DefaultSeed),
+        dropout);
     var clock = Stopwatch.StartNew();
     var generator = new EventFileGenerator(options);
     generator.WriteTo(output);
@@ -128,20 +129,23 @@ static int Generate(CommandLine command)
 {
     var events = command.Number("events", 1_000_000) * command.Number("scale", 1);
     var array = IsArray(command);
-    GenerateFile(events, array, command.Text("out") ?? DataFiles.DefaultPath(events, array), command);
+    var dropout = command.Flag("dropout");
+    GenerateFile(events, array, command.Text("out") ?? DataFiles.DefaultPath(events, array, dropout), command, dropout);
     return 0;
 }
 
 static int Forecast(CommandLine command)
 {
     var events = 1_000_000L * command.Number("scale", 1);
-    var path = command.Text("file") ?? DataFiles.DefaultPath(events, array: false);
+    // The forecast's own file: customers join and drop out, as the BG/NBD model assumes (the default files'
+    // customers never drop out, so their BG/NBD fit is refused).
+    var path = command.Text("file") ?? DataFiles.DefaultPath(events, array: false, dropout: true);
     if (!File.Exists(path))
     {
-        GenerateFile(events, false, path, command);
+        GenerateFile(events, false, path, command, dropout: true);
     }
 
-    ForecastBench.Measure(path, (int)command.Number("reps", 5), command.Text("module") ?? DataFiles.ModuleManifest);
+    ForecastBench.Measure(path, (int)command.Number("reps", 5), command.Text("module") ?? DataFiles.ModuleManifest, command.Flag("core-only"));
     return 0;
 }
 
@@ -164,7 +168,7 @@ static int Run(CommandLine command)
         var path = DataFiles.DefaultPath(events, array);
         if (!File.Exists(path))
         {
-            GenerateFile(events, array, path, command);
+            GenerateFile(events, array, path, command, dropout: false);
         }
 
         sizes.Add(BenchRun.MeasureFile(path, reps, module, command.Flag("users-only"), command.Text("baseline")));
