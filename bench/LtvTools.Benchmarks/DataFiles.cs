@@ -32,8 +32,9 @@ internal static class DataFiles
         }
     }
 
-    public static string DefaultPath(long events, bool array) =>
-        Path.Combine(DataDirectory, $"events-{Label(events)}.{(array ? "json" : "jsonl")}");
+    /// <summary>bench/data/events-1m.jsonl and the like; events-1m-dropout.jsonl for the files whose customers join and drop out.</summary>
+    public static string DefaultPath(long events, bool array, bool dropout = false) =>
+        Path.Combine(DataDirectory, $"events-{Label(events)}{(dropout ? "-dropout" : "")}.{(array ? "json" : "jsonl")}");
 
     private static string Label(long events) =>
         events % 1_000_000 == 0 ? $"{events / 1_000_000}m" : events % 1000 == 0 ? $"{events / 1000}k" : events.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -9,6 +9,8 @@ namespace LtvTools.Benchmarks;
 /// Mix: about 9% CUSTOMER NEW (90% of customers), 0.5% CUSTOMER UPDATE, 2% exact duplicate lines, and the
 /// rest activity split 55% SITE_VISIT, 15% IMAGE, 30% ORDER lines, where 10% of orders get a later UPDATE
 /// with a new amount. Times are uniform over one year (2017), so the file is not in time order.
+/// With <see cref="GeneratorOptions.Dropout"/>, the NEW order lines come from <see cref="OrderSchedule"/>
+/// instead (customers who join and drop out); every other line is drawn as without it.
 /// </remarks>
 internal sealed class EventFileGenerator
 {
@@ -32,6 +34,7 @@ internal sealed class EventFileGenerator
     private readonly LineBuilder _line = new();
     private readonly long[] _profileTicks;
     private readonly long _customerStride;
+    private readonly OrderSchedule? _schedule;
     private readonly PriorityQueue<PendingUpdate, long> _updates = new();
     private readonly byte[][] _recent = new byte[RecentLines][];
     private readonly int[] _recentLength = new int[RecentLines];
@@ -46,6 +49,7 @@ internal sealed class EventFileGenerator
         _profileTicks = new long[options.Customers];
         _customerStride = CoprimeStride(options.Customers);
         _nextEventCounter = (ulong)options.Customers;
+        _schedule = options.Dropout ? new OrderSchedule(options.Customers, ExpectedOrderLines(), options.Seed, Start, Year) : null;
     }
 
     public GeneratedCounts Counts { get; } = new();
@@ -138,10 +142,17 @@ internal sealed class EventFileGenerator
 
     private void WriteActivity(long index)
     {
-        var customer = HexKeys.Scramble((ulong)ActiveCustomer());
+        var active = ActiveCustomer();
         var key = HexKeys.Scramble(_nextEventCounter++);
         var ticks = RandomTime();
         var kind = _random.NextDouble();
+        if (kind >= VisitShare + ImageShare && _schedule != null && _schedule.TryNext(out var scheduled, out var scheduledTicks))
+        {
+            active = scheduled;
+            ticks = scheduledTicks;
+        }
+
+        var customer = HexKeys.Scramble((ulong)active);
         if (kind < VisitShare)
         {
             Begin("SITE_VISIT"u8, "NEW"u8, key, ticks).Raw("\", \"customer_id\": \""u8).Key(customer).Raw("\", \"tags\": ["u8);
@@ -197,6 +208,13 @@ internal sealed class EventFileGenerator
     private LineBuilder Begin(ReadOnlySpan<byte> type, ReadOnlySpan<byte> verb, ulong key, long ticks) =>
         _line.Raw("{\"type\": \""u8).Raw(type).Raw("\", \"verb\": \""u8).Raw(verb)
             .Raw("\", \"key\": \""u8).Key(key).Raw("\", \"event_time\": \""u8).Time(ticks);
+
+    /// <summary>The NEW order lines the file will hold, about: its activity lines after duplicates and CUSTOMER lines, times the order share.</summary>
+    private long ExpectedOrderLines()
+    {
+        var customerLines = (CustomerNewShare + CustomerUpdateShare) * _options.Customers / _options.Events;
+        return (long)(_options.Events * (1 - DuplicateShare) * (1 - customerLines) * (1 - VisitShare - ImageShare));
+    }
 
     /// <summary>A customer for an activity event, skewed so a few customers are very active.</summary>
     private long ActiveCustomer()

@@ -1,7 +1,10 @@
 namespace LtvTools.Benchmarks;
 
-/// <summary>What to generate: how many lines, how many customers, which layout, which seed.</summary>
-internal sealed record GeneratorOptions(long Events, long Customers, bool JsonArray, ulong Seed)
+/// <summary>
+/// What to generate: how many lines, how many customers, which layout, which seed, and whether customers
+/// join and drop out (<see cref="Dropout"/>; off by default, which keeps the default files as they are).
+/// </summary>
+internal sealed record GeneratorOptions(long Events, long Customers, bool JsonArray, ulong Seed, bool Dropout = false)
 {
     public const ulong DefaultSeed = 20170106;
 

@@ -63,6 +63,35 @@ public sealed class ForecastBadInputTests
         Assert.Equal(ForecastFitProblem.NotConverged, ex.Problem);
         Assert.Contains("did not converge", ex.Message);
         Assert.False(ex.Model!.BgNbdConverged);
+        Assert.InRange(ex.Model.BgNbdEvaluations, 1, LogSpaceMinimizer.MaxEvaluations + 1);
+    }
+
+    [Fact]
+    public void Customers_who_all_drop_out_alike_end_the_fit_at_once_with_the_reason()
+    {
+        // Rates vary across customers, but every one leaves after a purchase with probability 0.1. About half
+        // of such samples have their best fit at no spread at all (the likelihood rises without end as a and
+        // b grow together) and the rest at a large but finite a + b; this seeded one is of the first kind,
+        // and the search must not creep after it.
+        var summaries = ForecastModelTests.Simulated.Draw(20_000, 7, sameDropout: 0.1);
+        var ex = Assert.Throws<ForecastFitException>(() => CustomerForecast.Fit(summaries));
+        Assert.Equal(ForecastFitProblem.NotConverged, ex.Problem);
+        Assert.Contains("no spread in dropout", ex.Message);
+        Assert.False(ex.Model!.BgNbdConverged);
+        Assert.True(ex.Model.A + ex.Model.B > 1e4, ex.Model.ToString());
+        Assert.InRange(ex.Model.A / (ex.Model.A + ex.Model.B), 0.08, 0.12);
+        Assert.InRange(ex.Model.BgNbdEvaluations, 1, 400);
+    }
+
+    [Fact]
+    public void A_little_spread_in_dropout_is_still_fitted_when_the_search_passes_the_check()
+    {
+        // Also drawn with no spread, but this sample's best fit has a + b near 20,000: past the point where
+        // the search checks for no spread, and the check lets it go on to that optimum.
+        var model = CustomerForecast.Fit(ForecastModelTests.Simulated.Draw(5_000, 9, sameDropout: 0.2));
+        Assert.True(model.BgNbdConverged);
+        Assert.InRange(model.A + model.B, 1e4, 1e5);
+        Assert.InRange(model.A / (model.A + model.B), 0.18, 0.22);
     }
 
     [Fact]

@@ -131,8 +131,12 @@ public sealed class ForecastModelTests : IClassFixture<ForecastModelTests.Simula
 
         public LtvForecastModel Model { get; }
 
-        /// <summary><paramref name="count"/> customers joining evenly over a year, observed until week 104.</summary>
-        public static List<LtvCustomerSummary> Draw(int count, int seed)
+        /// <summary>
+        /// <paramref name="count"/> customers joining evenly over a year, observed until week 104; with
+        /// <paramref name="sameDropout"/>, every customer drops out after a purchase with that probability
+        /// instead of one drawn from Beta(A, B).
+        /// </summary>
+        public static List<LtvCustomerSummary> Draw(int count, int seed, double? sameDropout = null)
         {
             var random = new Random(seed);
             var summaries = new List<LtvCustomerSummary>(count);
@@ -140,7 +144,7 @@ public sealed class ForecastModelTests : IClassFixture<ForecastModelTests.Simula
             {
                 var age = 52 + (52.0 * i / count);
                 var rate = Gamma.Sample(random, R, Alpha);
-                var dropout = Beta.Sample(random, A, B);
+                var dropout = sameDropout ?? Beta.Sample(random, A, B);
                 var scale = Gamma.Sample(random, Q, V);
                 var time = 0.0;
                 var x = 0;
@@ -191,6 +195,25 @@ public sealed class LikelihoodGradientTests
 
         AssertGradient(new[] { 0.4, 5.0, 0.9, 2.2 }, (p, g) => BgNbd.LogLikelihood(new BgNbdParameters(p[0], p[1], p[2], p[3]), purchases, g));
         AssertGradient(new[] { 5.0, 3.5, 12.0 }, (p, g) => GammaGamma.LogLikelihood(new GammaGammaParameters(p[0], p[1], p[2]), spend, g));
+        AssertGradient(new[] { 0.4, 5.0, 0.3 }, (p, g) => BgNbd.SameDropoutLogLikelihood(p[0], p[1], p[2], purchases, g));
+    }
+
+    [Fact]
+    public void The_dropout_spread_slope_is_the_BG_NBD_likelihoods_slope_in_one_over_a_plus_b()
+    {
+        var purchases = ForecastFitData.ForPurchases(ForecastModelTests.Simulated.Draw(2_000, 12));
+        const double r = 0.4, alpha = 5.0, odds = 0.3;
+        var mu = odds / (1 + odds);
+        var scratch = new double[4];
+        var limit = BgNbd.SameDropoutLogLikelihood(r, alpha, odds, purchases, new double[3]);
+        double AtSpread(double epsilon) => BgNbd.LogLikelihood(new BgNbdParameters(r, alpha, mu / epsilon, (1 - mu) / epsilon), purchases, scratch);
+
+        // Two one-sided differences cancel the ε² term.
+        const double h = 1e-4;
+        var numeric = (4 * (AtSpread(h / 2) - limit) - (AtSpread(h) - limit)) / h;
+        var slope = BgNbd.DropoutSpreadSlope(r, alpha, odds, purchases);
+        Assert.True(Math.Abs(numeric - slope) <= 1e-3 * Math.Abs(slope), $"analytic {slope}, numeric {numeric}");
+        Assert.Equal(limit, AtSpread(1e-9), 1e-4 * Math.Abs(limit));
     }
 
     private static void AssertGradient(double[] at, Func<double[], double[], double> logLikelihood)

@@ -22,74 +22,97 @@ internal static class BgNbd
         var xs = data.DistinctFrequencies;
         var common = new double[xs.Length];
         var dropout = new double[xs.Length];
-        var lnBeta = SpecialFunctions.BetaLn(p.A, p.B);
-        var shared = -SpecialFunctions.GammaLn(p.R) + p.R * Math.Log(p.Alpha) - lnBeta;
-
-        // The parts of the gradient that depend on x only, and the row sums the rest needs.
-        var dR = new double[xs.Length];
         var dA = new double[xs.Length];
         var dB = new double[xs.Length];
-        var psiR = SpecialFunctions.DiGamma(p.R);
+        var lnBeta = SpecialFunctions.BetaLn(p.A, p.B);
         var psiB = SpecialFunctions.DiGamma(p.B);
         var psiAB = SpecialFunctions.DiGamma(p.A + p.B);
-        var lnAlpha = Math.Log(p.Alpha);
         for (var k = 0; k < xs.Length; k++)
         {
             var x = xs[k];
-            common[k] = SpecialFunctions.GammaLn(p.R + x) + SpecialFunctions.BetaLn(p.A, p.B + x) + shared;
+            common[k] = SpecialFunctions.BetaLn(p.A, p.B + x) - lnBeta;
             dropout[k] = x > 0 ? Math.Log(p.A) - Math.Log(p.B + x - 1) : double.NegativeInfinity;
             var psiABX = SpecialFunctions.DiGamma(p.A + p.B + x);
-            dR[k] = SpecialFunctions.DiGamma(p.R + x) - psiR + lnAlpha;
             dA[k] = psiAB - psiABX;
             dB[k] = SpecialFunctions.DiGamma(p.B + x) - psiB + psiAB - psiABX;
         }
 
-        // ln(α+t) once per distinct recency and age, not per customer.
-        var lnRecencies = LogsOf(p.Alpha, data.DistinctRecencies);
-        var lnAges = LogsOf(p.Alpha, data.DistinctAges);
-        double sum = 0, gR = 0, gAlpha = 0, gA = 0, gB = 0;
-        var rows = data.Rows;
-        for (var i = 0; i < rows.Length; i++)
+        var sums = new RowSums(p.R, p.Alpha, data, common, dropout);
+        double gA = 0, gB = 0;
+        for (var k = 0; k < xs.Length; k++)
         {
-            ref readonly var row = ref rows[i];
-            var k = row.FrequencyIndex;
             var x = xs[k];
-            var rx = p.R + x;
-            var lnAge = lnAges[row.AgeIndex];
-            var stays = -rx * lnAge;
-            double value, dropped, lnRecency;
-            if (x == 0)
-            {
-                value = stays;
-                dropped = 0;
-                lnRecency = 0;
-            }
-            else
-            {
-                lnRecency = lnRecencies[row.RecencyIndex];
-                var left = dropout[k] - rx * lnRecency;
-
-                // ln(e^stays + e^left), and the share of the likelihood that says the customer dropped out
-                // after their last purchase, from one exponential of the smaller minus the larger.
-                var difference = left - stays;
-                var e = Math.Exp(-Math.Abs(difference));
-                value = Math.Max(stays, left) + Math.Log(1 + e);
-                dropped = difference > 0 ? 1 / (1 + e) : e / (1 + e);
-            }
-
-            var w = row.Weight;
-            sum += w * (common[k] + value);
-            gR += w * (dR[k] - (1 - dropped) * lnAge - dropped * lnRecency);
-            gAlpha += w * (p.R / p.Alpha - rx * ((1 - dropped) / (p.Alpha + row.T) + (x == 0 ? 0 : dropped / (p.Alpha + row.Recency))));
-            gA += w * (dA[k] + (x == 0 ? 0 : dropped / p.A));
-            gB += w * (dB[k] - (x == 0 ? 0 : dropped / (p.B + x - 1)));
+            gA += sums.Customers[k] * dA[k] + (x == 0 ? 0 : sums.Dropped[k] / p.A);
+            gB += sums.Customers[k] * dB[k] - (x == 0 ? 0 : sums.Dropped[k] / (p.B + x - 1));
         }
 
-        gradient[0] = gR;
-        gradient[1] = gAlpha;
+        gradient[0] = sums.GradientR;
+        gradient[1] = sums.GradientAlpha;
         gradient[2] = gA;
         gradient[3] = gB;
-        return sum;
+        return sums.LogLikelihood;
+    }
+
+    /// <summary>
+    /// The limit of the BG/NBD likelihood as a, b → ∞ with a/(a+b) = μ fixed: every customer drops out after a
+    /// purchase with the same probability μ. Parameters (r, α, μ/(1−μ)), the dropout as odds θ so that a
+    /// log-space search keeps μ in (0, 1); gradient with respect to them in <paramref name="gradient"/>. Per
+    /// customer: ln Γ(r+x) − ln Γ(r) + r ln α − x ln(1+θ) + ln[(α+T)^−(r+x) + δ(x&gt;0) θ (α+t_x)^−(r+x)].
+    /// </summary>
+    public static double SameDropoutLogLikelihood(double r, double alpha, double odds, ForecastFitData data, double[] gradient)
+    {
+        var sums = SameDropoutSums(r, alpha, odds, data);
+        double gOdds = 0;
+        for (var k = 0; k < data.DistinctFrequencies.Length; k++)
+        {
+            var x = data.DistinctFrequencies[k];
+            gOdds += -sums.Customers[k] * x / (1 + odds) + (x == 0 ? 0 : sums.Dropped[k] / odds);
+        }
+
+        gradient[0] = sums.GradientR;
+        gradient[1] = sums.GradientAlpha;
+        gradient[2] = gOdds;
+        return sums.LogLikelihood;
+    }
+
+    /// <summary>
+    /// The slope of the BG/NBD log-likelihood in 1/(a+b) at 0 (a, b → ∞, a/(a+b) = θ/(1+θ) held), at the
+    /// same-dropout parameters (r, α, θ): above 0, some spread in dropout across customers fits better than
+    /// none; at or below 0 at the same-dropout optimum, the likelihood rises as a and b grow without bound.
+    /// </summary>
+    /// <remarks>
+    /// With a = μκ, b = (1−μ)κ and ε = 1/κ: ln B(a, b+x) − ln B(a, b) = Σ_{j&lt;x} ln((b+j)/(a+b+j)) has slope
+    /// μ x(x−1) / (2(1−μ)) at ε = 0, and ln(a/(b+x−1)) has slope −(x−1)/(1−μ), the latter weighted by each
+    /// customer's share of the likelihood that says they dropped out.
+    /// </remarks>
+    public static double DropoutSpreadSlope(double r, double alpha, double odds, ForecastFitData data)
+    {
+        var sums = SameDropoutSums(r, alpha, odds, data);
+        var mu = odds / (1 + odds);
+        double slope = 0;
+        for (var k = 0; k < data.DistinctFrequencies.Length; k++)
+        {
+            var x = data.DistinctFrequencies[k];
+            slope += (x - 1) * ((sums.Customers[k] * mu * x / 2) - sums.Dropped[k]);
+        }
+
+        return slope * (1 + odds);
+    }
+
+    private static RowSums SameDropoutSums(double r, double alpha, double odds, ForecastFitData data)
+    {
+        var xs = data.DistinctFrequencies;
+        var common = new double[xs.Length];
+        var dropout = new double[xs.Length];
+        var lnStay = -Math.Log(1 + odds);
+        var lnOdds = Math.Log(odds);
+        for (var k = 0; k < xs.Length; k++)
+        {
+            common[k] = xs[k] * lnStay;
+            dropout[k] = xs[k] > 0 ? lnOdds : double.NegativeInfinity;
+        }
+
+        return new RowSums(r, alpha, data, common, dropout);
     }
 
     /// <summary>P(alive at T | x, t_x, T): 1 for a customer with no repeat purchase (the model drops customers only at a purchase).</summary>
@@ -138,6 +161,96 @@ internal static class BgNbd
         }
 
         return c / (p.A - 1) * (1 - product);
+    }
+
+    /// <summary>
+    /// One pass over the fit rows for a BG/NBD-shaped likelihood whose dropout part depends on x only: per x,
+    /// <c>common</c> (added to every customer) and <c>dropout</c> (the log of the factor in front of
+    /// (α+t_x)^−(r+x)). Gives the log-likelihood, its gradient in r and α, and per distinct frequency the
+    /// customers and their summed share of the likelihood that says they dropped out, from which each model
+    /// builds its own dropout gradient.
+    /// </summary>
+    private sealed class RowSums
+    {
+        public RowSums(double r, double alpha, ForecastFitData data, double[] common, double[] dropout)
+        {
+            var xs = data.DistinctFrequencies;
+            Customers = new double[xs.Length];
+            Dropped = new double[xs.Length];
+            var lnAlpha = Math.Log(alpha);
+            var shared = -SpecialFunctions.GammaLn(r) + r * lnAlpha;
+            var psiR = SpecialFunctions.DiGamma(r);
+            var perX = new double[xs.Length];
+            var dR = new double[xs.Length];
+            for (var k = 0; k < xs.Length; k++)
+            {
+                perX[k] = SpecialFunctions.GammaLn(r + xs[k]) + shared + common[k];
+                dR[k] = SpecialFunctions.DiGamma(r + xs[k]) - psiR + lnAlpha;
+            }
+
+            // ln(α+t) once per distinct recency and age, not per customer.
+            var lnRecencies = LogsOf(alpha, data.DistinctRecencies);
+            var lnAges = LogsOf(alpha, data.DistinctAges);
+            double sum = 0, gR = 0, gAlpha = 0;
+            var rows = data.Rows;
+            for (var i = 0; i < rows.Length; i++)
+            {
+                ref readonly var row = ref rows[i];
+                var k = row.FrequencyIndex;
+                var x = xs[k];
+                var rx = r + x;
+                var lnAge = lnAges[row.AgeIndex];
+                var stays = -rx * lnAge;
+                double value, dropped, lnRecency;
+                if (x == 0)
+                {
+                    value = stays;
+                    dropped = 0;
+                    lnRecency = 0;
+                }
+                else
+                {
+                    lnRecency = lnRecencies[row.RecencyIndex];
+                    var left = dropout[k] - rx * lnRecency;
+
+                    // ln(e^stays + e^left), and the share of the likelihood that says the customer dropped out
+                    // after their last purchase, from one exponential of the smaller minus the larger.
+                    var difference = left - stays;
+                    var e = Math.Exp(-Math.Abs(difference));
+                    value = Math.Max(stays, left) + Math.Log(1 + e);
+                    dropped = difference > 0 ? 1 / (1 + e) : e / (1 + e);
+                }
+
+                var w = row.Weight;
+                sum += w * value;
+                gR += w * (-(1 - dropped) * lnAge - dropped * lnRecency);
+                gAlpha += w * (r / alpha - rx * ((1 - dropped) / (alpha + row.T) + (x == 0 ? 0 : dropped / (alpha + row.Recency))));
+                Customers[k] += w;
+                Dropped[k] += w * dropped;
+            }
+
+            for (var k = 0; k < xs.Length; k++)
+            {
+                sum += Customers[k] * perX[k];
+                gR += Customers[k] * dR[k];
+            }
+
+            LogLikelihood = sum;
+            GradientR = gR;
+            GradientAlpha = gAlpha;
+        }
+
+        public double LogLikelihood { get; }
+
+        public double GradientR { get; }
+
+        public double GradientAlpha { get; }
+
+        /// <summary>Per distinct frequency, the customers (summed weights) at it.</summary>
+        public double[] Customers { get; }
+
+        /// <summary>Per distinct frequency, the customers' summed share of the likelihood that says they dropped out after their last purchase.</summary>
+        public double[] Dropped { get; }
     }
 
     private static double[] LogsOf(double alpha, double[] times)

@@ -7,12 +7,16 @@ namespace LtvTools.Core;
 /// <summary>
 /// Maximises a likelihood over the logs of its parameters, so every parameter stays positive without
 /// bounds, with MathNet.Numerics' BFGS on the analytic gradient (tens to hundreds of evaluations where a
-/// simplex needs up to thousands, which is what keeps a fit of 300,000 customers within seconds), and its
-/// Nelder-Mead simplex when a BFGS line search gives up. Both are deterministic: the same function and
-/// start give the same steps, bit for bit.
+/// simplex needs up to thousands), and its Nelder-Mead simplex when a BFGS line search gives up. Both are
+/// deterministic: the same function and start give the same steps, bit for bit. Every search is bounded
+/// by <see cref="MaxEvaluations"/>, so a likelihood that never settles costs a bounded time (each
+/// evaluation is a pass over every fit row).
 /// </summary>
 internal static class LogSpaceMinimizer
 {
+    /// <summary>The most likelihood evaluations one fit may spend by default, BFGS and simplex together.</summary>
+    public const int MaxEvaluations = 1_000;
+
     private const double GradientTolerance = 1e-9;
 
     private const double ParameterTolerance = 1e-12;
@@ -27,31 +31,41 @@ internal static class LogSpaceMinimizer
     /// <summary>
     /// A log-parameter past this (a parameter above 6.6e7 or below 1.5e-8) is a fit running off to a boundary:
     /// that far out the likelihood is flat to double precision, so the search stopped on a ridge to 0 or
-    /// infinity, not at an optimum. A degenerate but real optimum (a dropout probability the same for every
-    /// customer makes a and b large in proportion) stays well inside.
+    /// infinity, not at an optimum.
     /// </summary>
     private const double MaxLogParameter = 18;
 
     /// <summary>
     /// The parameters that maximise the likelihood, starting from <paramref name="start"/> (natural scale).
     /// <paramref name="logLikelihood"/> returns the log-likelihood at its first argument and writes its
-    /// gradient with respect to the (natural) parameters into the second. Converged is false when neither
-    /// search settled, the likelihood is not finite there, or a parameter ran off towards 0 or infinity.
+    /// gradient with respect to the (natural) parameters into the second. The search stops early, with
+    /// <see cref="LogSpaceFit.RanOff"/>, at a new best point where <paramref name="runningOff"/> is true, and
+    /// unconverged after <paramref name="maxEvaluations"/> evaluations (at least one is always made).
     /// </summary>
     /// <remarks>
     /// The search runs on the mean log-likelihood per customer (<paramref name="customers"/>): a sum over
     /// 300,000 customers has gradients in the hundreds of thousands, and BFGS's first step, along the bare
     /// gradient, would leave the range where the parameters (their exponentials) are finite.
     /// </remarks>
-    public static (double[] Parameters, double LogLikelihood, bool Converged) Maximise(Func<double[], double[], double> logLikelihood, double[] start, int customers)
+    public static LogSpaceFit Maximise(Func<double[], double[], double> logLikelihood, double[] start, int customers, Func<double[], bool>? runningOff = null, int maxEvaluations = MaxEvaluations)
     {
+        maxEvaluations = Math.Max(1, maxEvaluations);
         var scale = 1.0 / Math.Max(customers, 1);
         var n = start.Length;
         var natural = new double[n];
         var gradient = new double[n];
+        var evaluations = 0;
+        var best = Vector<double>.Build.Dense(n);
+        var bestValue = double.PositiveInfinity;
 
         (double Value, Vector<double> Gradient) Objective(Vector<double> point)
         {
+            if (evaluations >= maxEvaluations)
+            {
+                throw new SearchStopped();
+            }
+
+            evaluations++;
             for (var i = 0; i < n; i++)
             {
                 natural[i] = Math.Exp(point[i]);
@@ -66,7 +80,23 @@ internal static class LogSpaceMinimizer
             }
 
             // A point where the likelihood is not a number is simply the worst.
-            return double.IsNaN(value) || HasNaN(inLogs) ? (double.PositiveInfinity, Vector<double>.Build.Dense(n)) : (value, inLogs);
+            if (double.IsNaN(value) || HasNaN(inLogs))
+            {
+                return (double.PositiveInfinity, Vector<double>.Build.Dense(n));
+            }
+
+            // The best point of every evaluation, so a search that fails part way loses nothing.
+            if (value < bestValue)
+            {
+                bestValue = value;
+                point.CopyTo(best);
+                if (runningOff != null && runningOff(natural))
+                {
+                    throw new SearchStopped();
+                }
+            }
+
+            return (value, inLogs);
         }
 
         var logs = Vector<double>.Build.Dense(n);
@@ -75,47 +105,48 @@ internal static class LogSpaceMinimizer
             logs[i] = Math.Log(start[i]);
         }
 
-        var best = logs;
-        var bestValue = Objective(logs).Value;
         var converged = false;
+        var stopped = false;
         try
         {
-            var bfgs = new BfgsMinimizer(GradientTolerance, ParameterTolerance, FunctionProgressTolerance, MaxIterations);
-            var result = bfgs.FindMinimum(ObjectiveFunction.Gradient(Objective), logs);
-            if (result.FunctionInfoAtMinimum.Value <= bestValue)
-            {
-                best = result.MinimizingPoint;
-                bestValue = result.FunctionInfoAtMinimum.Value;
-            }
-
-            converged = true;
-        }
-        catch (Exception ex) when (ex is MaximumIterationsException || ex is InnerOptimizationException || ex is OptimizationException || ex is ArgumentException)
-        {
-            converged = false;
-        }
-
-        // A line search that gives up (a likelihood too flat or too steep for it) leaves the simplex, which
-        // needs no gradient, to finish from the best point found.
-        if (!converged)
-        {
+            Objective(logs);
             try
             {
-                var simplex = new NelderMeadSimplex(SimplexTolerance, MaxIterations);
-                var polished = simplex.FindMinimum(ObjectiveFunction.Value(point => Objective(point).Value), best, Vector<double>.Build.Dense(n, 1.0));
-                if (polished.FunctionInfoAtMinimum.Value < bestValue)
-                {
-                    best = polished.MinimizingPoint;
-                    bestValue = polished.FunctionInfoAtMinimum.Value;
-                }
+                var bfgs = new BfgsMinimizer(GradientTolerance, ParameterTolerance, FunctionProgressTolerance, MaxIterations);
+                var result = bfgs.FindMinimum(ObjectiveFunction.Gradient(Objective), logs);
 
+                // BFGS's own answer, even where an earlier line-search trial happened to be lower, so a
+                // converged search ends where its tolerances say.
+                best = result.MinimizingPoint;
+                bestValue = result.FunctionInfoAtMinimum.Value;
                 converged = true;
             }
-            catch (MaximumIterationsException)
+            catch (Exception ex) when (IsSearchFailure(ex))
             {
             }
+
+            // A line search that gives up (a likelihood too flat or too steep for it) leaves the simplex, which
+            // needs no gradient, to finish from the best point found.
+            if (!converged)
+            {
+                try
+                {
+                    var simplex = new NelderMeadSimplex(SimplexTolerance, MaxIterations);
+                    simplex.FindMinimum(ObjectiveFunction.Value(point => Objective(point).Value), best.Clone(), Vector<double>.Build.Dense(n, 1.0));
+                    converged = true;
+                }
+                catch (Exception ex) when (IsSearchFailure(ex))
+                {
+                }
+            }
+        }
+        catch (Exception ex) when (IsStop(ex))
+        {
+            stopped = true;
         }
 
+        var ranOff = stopped && runningOff != null && evaluations < maxEvaluations;
+        converged &= !stopped;
         var parameters = new double[n];
         for (var i = 0; i < n; i++)
         {
@@ -131,7 +162,24 @@ internal static class LogSpaceMinimizer
             converged = false;
         }
 
-        return (parameters, -bestValue / scale, converged);
+        return new LogSpaceFit(parameters, -bestValue / scale, converged, ranOff, evaluations);
+    }
+
+    private static bool IsSearchFailure(Exception ex) =>
+        !IsStop(ex) && (ex is MaximumIterationsException || ex is InnerOptimizationException || ex is OptimizationException || ex is ArgumentException);
+
+    /// <summary>A stop from the objective, as thrown or as wrapped by the optimiser.</summary>
+    private static bool IsStop(Exception? ex)
+    {
+        for (; ex != null; ex = ex.InnerException)
+        {
+            if (ex is SearchStopped)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasNaN(Vector<double> vector)
@@ -145,5 +193,10 @@ internal static class LogSpaceMinimizer
         }
 
         return false;
+    }
+
+    /// <summary>Thrown from the objective to end a search: out of evaluations, or running off.</summary>
+    private sealed class SearchStopped : Exception
+    {
     }
 }

@@ -48,6 +48,12 @@ public sealed class LtvForecastModel
     /// <summary>Customers the Gamma-Gamma fit used: a repeat purchase and a monetary value above 0.</summary>
     public int SpendCustomers { get; internal set; }
 
+    /// <summary>Likelihood evaluations the BG/NBD fit spent (for tests: a fit that cannot settle must still end quickly).</summary>
+    internal int BgNbdEvaluations { get; set; }
+
+    /// <summary>Likelihood evaluations the Gamma-Gamma fit spent.</summary>
+    internal int GammaGammaEvaluations { get; set; }
+
     /// <summary>The time unit of the summaries the model was fitted on, and of its rates.</summary>
     public ForecastTimeUnit TimeUnit { get; internal set; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace LtvTools.Core;
@@ -38,6 +39,7 @@ internal sealed class ValidatedRecordReader : IDisposable
     /// The next record: false at the end; otherwise either <paramref name="fields"/> holds a valid record
     /// (<paramref name="rejection"/> null) or <paramref name="rejection"/> says why it was not accepted.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool Read(out EventFields fields, out EventRejection? rejection)
     {
         fields = default;

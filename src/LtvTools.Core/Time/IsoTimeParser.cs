@@ -46,14 +46,12 @@ internal static class IsoTimeParser
         {
             position++;
             var digits = 0;
-            long scale = TimeSpan.TicksPerSecond;
             while (position < text.Length && IsDigit(text[position]))
             {
                 // Beyond 100 ns the digits are dropped: ticks are the engine's resolution.
-                if (scale > 1)
+                if (digits < FractionDigitTicks.Length)
                 {
-                    scale /= 10;
-                    fractionTicks += (text[position] - '0') * scale;
+                    fractionTicks += (text[position] - '0') * FractionDigitTicks[digits];
                 }
 
                 digits++;
@@ -131,6 +129,9 @@ internal static class IsoTimeParser
         utcTicks = ticks;
         return true;
     }
+
+    // Ticks of one unit of each fraction digit (0.1 s down to 100 ns): a lookup, not a division per digit.
+    private static readonly long[] FractionDigitTicks = { 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1 };
 
     private static bool IsDigit(byte b) => b >= '0' && b <= '9';
 

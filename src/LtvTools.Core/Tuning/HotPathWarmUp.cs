@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Threading;
+
+namespace LtvTools.Core;
+
+/// <summary>
+/// Compiles the <see cref="HotPath"/> methods on a background thread as soon as the module is imported, so
+/// that the first file read in a fresh process does not wait for the JIT. Most commands are one call in a
+/// fresh pwsh, and in it pwsh spends its first moments binding and compiling its own code on one core while
+/// the other is idle: that is when this runs.
+/// </summary>
+/// <remarks>
+/// A method being compiled here when the reader first calls it is not compiled twice: the caller waits for
+/// the same compilation. Anything that goes wrong here only means the JIT compiles on first call, as it would
+/// anyway, so failures are swallowed.
+/// </remarks>
+internal static class HotPathWarmUp
+{
+    /// <summary>The closed generic types whose marked methods the reader and the ledgers call.</summary>
+    internal static readonly Type[] HotGenericInstantiations =
+    {
+        typeof(CompactKeyMap<VisitRecord>),
+        typeof(CompactKeyMap<OrderRecord>),
+        typeof(CompactKeyMap<CustomerOrders>),
+        typeof(CompactKeyMap<int>),
+        typeof(CompactKeyMap<bool>),
+    };
+
+    // Once per process, however many runspaces import the module.
+    private static readonly Lazy<bool> Started = new Lazy<bool>(StartThread, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Starts the background compilation, once per process; later calls do nothing.</summary>
+    public static void Start() => _ = Started.Value;
+
+    private static bool StartThread()
+    {
+        try
+        {
+            new Thread(() => PrepareAll()) { IsBackground = true, Priority = ThreadPriority.BelowNormal, Name = "LtvTools warm-up" }.Start();
+            return true;
+        }
+        catch (Exception)
+        {
+            // No thread to spare: the JIT compiles on first call instead.
+            return false;
+        }
+    }
+
+    /// <summary>Compiles every marked method now, on this thread; returns how many were compiled.</summary>
+    internal static int PrepareAll()
+    {
+        var prepared = 0;
+        foreach (var (method, instantiation) in MarkedMethods())
+        {
+            try
+            {
+                RuntimeHelpers.PrepareMethod(method.MethodHandle, instantiation);
+                prepared++;
+            }
+            catch (Exception)
+            {
+                // This one is compiled on first call instead.
+            }
+        }
+
+        return prepared;
+    }
+
+    /// <summary>Every method marked <see cref="HotPath.Optimized"/>, with the type arguments of its declaring type.</summary>
+    internal static IEnumerable<(MethodBase Method, RuntimeTypeHandle[]? Instantiation)> MarkedMethods()
+    {
+        const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var types = typeof(HotPathWarmUp).Assembly.GetTypes().Where(t => !t.ContainsGenericParameters).Concat(HotGenericInstantiations);
+        foreach (var type in types)
+        {
+            var instantiation = type.IsGenericType ? type.GetGenericArguments().Select(a => a.TypeHandle).ToArray() : null;
+            foreach (var method in type.GetMethods(Declared).Cast<MethodBase>().Concat(type.GetConstructors(Declared)))
+            {
+                if (!method.IsAbstract && !method.ContainsGenericParameters &&
+                    (method.MethodImplementationFlags & (MethodImplAttributes)HotPath.Optimized) != 0)
+                {
+                    yield return (method, instantiation);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using LtvTools.Core;
+
+namespace LtvTools.Core.Tests;
+
+/// <summary>
+/// The warm-up at import compiles every per-record method ahead of the first file, including those of the
+/// generic tables, so none of them waits for the JIT in the first command of a fresh session.
+/// </summary>
+public class HotPathWarmUpTests
+{
+    [Fact]
+    public void Every_marked_method_is_compiled_by_the_warm_up()
+    {
+        var marked = HotPathWarmUp.MarkedMethods().ToList();
+
+        // The reader, the parser and the tables' own methods are all there.
+        Assert.Contains(marked, m => m.Method.DeclaringType == typeof(PlainRecordScanner) && m.Method.Name == nameof(PlainRecordScanner.TryScan));
+        Assert.Contains(marked, m => m.Method.DeclaringType == typeof(FileIngestor) && m.Method.Name == "ReadChunk");
+        Assert.Contains(marked, m => m.Method.DeclaringType == typeof(CompactKeyMap<VisitRecord>) && m.Method.Name == nameof(CompactKeyMap<VisitRecord>.GetOrAdd));
+        Assert.Equal(marked.Count, HotPathWarmUp.PrepareAll());
+    }
+
+    [Fact]
+    public void The_warm_up_knows_every_table_the_ledgers_keep()
+    {
+        // A new CompactKeyMap<T> field in any type would otherwise be compiled on first use, unnoticed.
+        var flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
+        var used = typeof(HotPathWarmUp).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(flags))
+            .Select(f => f.FieldType)
+            .Where(t => t.IsGenericType && !t.ContainsGenericParameters && t.GetGenericTypeDefinition() == typeof(CompactKeyMap<>))
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(used);
+        Assert.All(used, t => Assert.Contains(t, HotPathWarmUp.HotGenericInstantiations));
+    }
+}
