@@ -172,20 +172,23 @@ internal sealed class OrderLedger
             }
         }
 
+        // The orders come in the other table's slot order, so their slots here are near one another, but their
+        // customers' slots are anywhere in a table larger than the caches: a group's customer slots are touched
+        // first, so that those misses overlap (as the ingest does), then the group is merged.
+        const int Group = 16;
+        var group = new KeyValuePair<CompactKey, OrderRecord>[Group];
+        var grouped = 0;
         foreach (var pair in other._orders.Entries())
         {
-            if (pair.Value.ManyId == 0)
+            group[grouped++] = pair;
+            if (grouped == Group)
             {
-                // The usual order, one version: no list to walk.
-                MergeOrderVersion(pair.Key, pair.Value.Single);
-                continue;
-            }
-
-            foreach (var version in pair.Value.All(other._orderVersions))
-            {
-                MergeOrderVersion(pair.Key, version);
+                MergeOrders(group, grouped, other);
+                grouped = 0;
             }
         }
+
+        MergeOrders(group, grouped, other);
 
         // Duplicates inside the other ledger were counted there; collisions were counted above.
         Counters.Add(other.Counters);
@@ -376,6 +379,32 @@ internal sealed class OrderLedger
         var ticks = input.ReadTicks(baseTicks);
         var amount = input.ReadDecimal();
         return new EventVersion<OrderPayload>(ticks, new OrderPayload(amount, customers[input.ReadIndex(customers.Length, "customer")]));
+    }
+
+    /// <summary>Merges the first <paramref name="count"/> orders of <paramref name="group"/> (from <paramref name="other"/>), after touching their customers' slots.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    private void MergeOrders(KeyValuePair<CompactKey, OrderRecord>[] group, int count, OrderLedger other)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _touched ^= _customers.Touch(group[i].Value.Single.Payload.Customer);
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var pair = group[i];
+            if (pair.Value.ManyId == 0)
+            {
+                // The usual order, one version: no list to walk.
+                MergeOrderVersion(pair.Key, pair.Value.Single);
+                continue;
+            }
+
+            foreach (var version in pair.Value.All(other._orderVersions))
+            {
+                MergeOrderVersion(pair.Key, version);
+            }
+        }
     }
 
     /// <summary>A profile version of <paramref name="other"/> with its profile numbered here (memoised in <paramref name="profileIds"/>).</summary>
