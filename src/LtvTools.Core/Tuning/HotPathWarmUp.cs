@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace LtvTools.Core;
@@ -38,6 +39,13 @@ internal static class HotPathWarmUp
 
     private static bool StartThread()
     {
+        // Not on .NET Framework (Windows PowerShell 5.1): its JIT has no tiers to skip, and compiling there
+        // could load a dependency before the module's assembly resolver is in place, a failure it would keep.
+        if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         try
         {
             new Thread(() => PrepareAll()) { IsBackground = true, Priority = ThreadPriority.BelowNormal, Name = "LtvTools warm-up" }.Start();
@@ -53,6 +61,20 @@ internal static class HotPathWarmUp
     /// <summary>Compiles every marked method now, on this thread; returns how many were compiled.</summary>
     internal static int PrepareAll()
     {
+        // Classes first: code compiled for a class not yet initialised checks for that on every static access
+        // and cannot treat its readonly statics as constants, and these methods are never compiled again.
+        foreach (var type in typeof(HotPathWarmUp).Assembly.GetTypes().Where(t => !t.ContainsGenericParameters).Concat(HotGenericInstantiations))
+        {
+            try
+            {
+                RuntimeHelpers.RunClassConstructor(type.TypeHandle);
+            }
+            catch (Exception)
+            {
+                // A class that fails to initialise fails the same way when first used, where it is reported.
+            }
+        }
+
         var prepared = 0;
         foreach (var (method, instantiation) in MarkedMethods())
         {
