@@ -22,7 +22,11 @@ internal sealed class VisitLedger
     // Every customer seen through a visit or an image: key -> number, and by number its key and count of distinct visits.
     private readonly CompactKeyMap<int> _customerNumbers = new CompactKeyMap<int>();
     private readonly List<CompactKey> _customerKeys = new List<CompactKey>();
-    private readonly List<long> _visitCounts = new List<long>();
+
+    // Each customer's distinct visits by number, counted when first asked for after a change (null until then):
+    // an increment per visit in a table of every customer missed the cache on nearly every visit, while one
+    // pass over the visits when results are made costs a fraction of that.
+    private long[]? _visitCounts;
 
     // Where Touch puts what it read, so the reads are not optimised away; written only by this side's thread.
     private ulong _touched;
@@ -49,14 +53,15 @@ internal sealed class VisitLedger
     {
         get
         {
+            var counts = VisitCounts();
             for (var i = 0; i < _customerKeys.Count; i++)
             {
-                yield return new KeyValuePair<CompactKey, long>(_customerKeys[i], _visitCounts[i]);
+                yield return new KeyValuePair<CompactKey, long>(_customerKeys[i], counts[i]);
             }
         }
     }
 
-    public long VisitsOf(CompactKey customer) => _customerNumbers.TryGetValue(customer, out var number) ? _visitCounts[number] : 0;
+    public long VisitsOf(CompactKey customer) => _customerNumbers.TryGetValue(customer, out var number) ? VisitCounts()[number] : 0;
 
     public bool Knows(CompactKey customer) => _customerNumbers.TryGetValue(customer, out _);
 
@@ -81,7 +86,7 @@ internal sealed class VisitLedger
         if (added)
         {
             existing = visit;
-            _visitCounts[visit.Customer]++;
+            _visitCounts = null;
             return;
         }
 
@@ -108,7 +113,7 @@ internal sealed class VisitLedger
         _images.CopyFrom(other._images, roomFor?._images.Count ?? 0);
         _customerNumbers.CopyFrom(other._customerNumbers, roomFor?._customerNumbers.Count ?? 0);
         _customerKeys.AddRange(other._customerKeys);
-        _visitCounts.AddRange(other._visitCounts);
+        _visitCounts = (long[]?)other._visitCounts?.Clone();
     }
 
     [MethodImpl(HotPath.Optimized)]
@@ -134,7 +139,7 @@ internal sealed class VisitLedger
             if (added)
             {
                 existing = visit;
-                _visitCounts[visit.Customer]++;
+                _visitCounts = null;
             }
             else
             {
@@ -183,7 +188,6 @@ internal sealed class VisitLedger
         Counters.Read(input);
         _customerNumbers.EnsureCapacity(count);
         _customerKeys.Capacity = count;
-        _visitCounts.Capacity = count;
         for (var i = 0; i < count; i++)
         {
             NumberOf(customers[i]);
@@ -219,14 +223,33 @@ internal sealed class VisitLedger
             visitCounts[visit.Customer]++;
         }
 
-        _visitCounts.Clear();
-        _visitCounts.AddRange(visitCounts);
+        _visitCounts = visitCounts;
         if (_images.Count != images)
         {
             throw new InvalidDataException("an image is listed twice");
         }
 
         Counters.CheckAfterRead(images + (long)visits, visits == 0 ? Counters.EarliestTicks : earliest, visits == 0 ? Counters.LatestTicks : latest);
+    }
+
+    /// <summary>Distinct visits by customer number, counted now if anything changed since they last were.</summary>
+    private long[] VisitCounts()
+    {
+        var counts = _visitCounts;
+        if (counts != null)
+        {
+            return counts;
+        }
+
+        // Made whole before it is published, so that readers on several threads each see a complete count.
+        counts = new long[_customerKeys.Count];
+        foreach (var visit in _visits.Values())
+        {
+            counts[visit.Customer]++;
+        }
+
+        _visitCounts = counts;
+        return counts;
     }
 
     /// <summary>The number of <paramref name="customer"/>, given it when first seen.</summary>
@@ -238,7 +261,7 @@ internal sealed class VisitLedger
         {
             number = _customerKeys.Count;
             _customerKeys.Add(customer);
-            _visitCounts.Add(0);
+            _visitCounts = null;
         }
 
         return number;
@@ -255,8 +278,7 @@ internal sealed class VisitLedger
             (visit.Ticks == existing.Ticks && visit.Customer != existing.Customer &&
              CompactKey.CompareOrdinal(_customerKeys[visit.Customer], _customerKeys[existing.Customer]) < 0))
         {
-            _visitCounts[existing.Customer]--;
-            _visitCounts[visit.Customer]++;
+            _visitCounts = null;
             existing = visit;
         }
     }
