@@ -19,7 +19,7 @@ internal sealed class VisitLedger
     private readonly CompactKeyMap<VisitRecord> _visits = new CompactKeyMap<VisitRecord>();
     private readonly CompactKeyMap<bool> _images = new CompactKeyMap<bool>();
 
-    // Every customer seen through a visit or an image: key -> number, and by number its key and count of distinct visits.
+    // Every customer seen through a visit or an image: key -> number, and by number its key.
     private readonly CompactKeyMap<int> _customerNumbers = new CompactKeyMap<int>();
     private readonly List<CompactKey> _customerKeys = new List<CompactKey>();
 
@@ -208,7 +208,6 @@ internal sealed class VisitLedger
         var visits = input.ReadCount(10, "visits");
         _visits.EnsureCapacity(visits);
         var (earliest, latest) = (long.MaxValue, long.MinValue);
-        var visitCounts = new long[count];
         for (var i = 0; i < visits; i++)
         {
             ref var slot = ref _visits.GetOrAdd(input.ReadKey(), out var added);
@@ -220,10 +219,8 @@ internal sealed class VisitLedger
             }
 
             slot = visit;
-            visitCounts[visit.Customer]++;
         }
 
-        _visitCounts = visitCounts;
         if (_images.Count != images)
         {
             throw new InvalidDataException("an image is listed twice");
