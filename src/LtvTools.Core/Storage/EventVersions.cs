@@ -45,9 +45,8 @@ internal sealed class EventVersions<TPayload>
 
     public EventVersion<TPayload> Winner { get; private set; }
 
-    /// <summary>A copy that shares nothing mutable with this one.</summary>
     /// <summary>
-    /// A copy that breaks ties with <paramref name="tieOrder"/>: a profile list must compare through the copy's
+    /// A copy that shares nothing mutable with this one and breaks ties with <paramref name="tieOrder"/>: a profile list must compare through the copy's
     /// own profile table, which learns profiles the original's never sees.
     /// </summary>
     public EventVersions<TPayload> Copy(IComparer<TPayload> tieOrder) => new EventVersions<TPayload>(this, tieOrder);

@@ -88,7 +88,7 @@ internal sealed class OrderLedger
         return customer.Profile.Payload == 0 ? (CustomerProfile?)null : _profileTable[customer.Profile.Payload];
     }
 
-    public IEnumerable<KeyValuePair<CompactKey, CustomerOrders>> Customers => _customers.Entries();
+    public CompactKeyMap<CustomerOrders>.EntryEnumerator Customers => _customers.Entries();
 
     public bool TryGetCustomer(CompactKey key, out CustomerOrders customer) => _customers.TryGetValue(key, out customer);
 
@@ -136,7 +136,7 @@ internal sealed class OrderLedger
     public void CopyFrom(OrderLedger other, OrderLedger? roomFor = null)
     {
         Counters.CopyFrom(other.Counters);
-        _customers.CopyFrom(other._customers, roomFor?._customers.Count ?? 0);
+        _customers.CopyFrom(other._customers, roomFor?._customers.EstimatedCountNotIn(other._customers) ?? 0);
         _orders.CopyFrom(other._orders, roomFor?._orders.Count ?? 0);
         _profileTable.CopyFrom(other._profileTable);
         _orderVersions.CopyFrom(other._orderVersions, OrderPayload.TieOrder);
@@ -147,14 +147,19 @@ internal sealed class OrderLedger
     public void Merge(OrderLedger other)
     {
         // Room for both first (see VisitLedger.Merge: keys arrive in the other table's slot order).
-        _customers.EnsureCapacity(_customers.Count + other._customers.Count);
+        _customers.EnsureCapacity(_customers.Count + other._customers.EstimatedCountNotIn(_customers));
         _orders.EnsureCapacity(_orders.Count + other._orders.Count);
 
+        // The other side's totals come in whole with its customers, in its slot order (so near one another
+        // here too); only an order both sides hold is set right below. A probe of a customer per order, in a
+        // table far larger than the caches, was the slowest part of a merge.
         // The other ledger numbers its profiles its own way: each of its numbers is looked up here once.
         var profileIds = new int[other._profileTable.Count + 1];
         foreach (var pair in other._customers.Entries())
         {
             ref var mine = ref _customers.GetOrAdd(pair.Key, out _);
+            mine.Orders += pair.Value.Orders;
+            mine.TotalSpend += pair.Value.TotalSpend;
             if (pair.Value.ProfileListId == 0)
             {
                 // The usual customer, at most one profile version: no list to walk.
@@ -172,23 +177,23 @@ internal sealed class OrderLedger
             }
         }
 
-        // The orders come in the other table's slot order, so their slots here are near one another, but their
-        // customers' slots are anywhere in a table larger than the caches: a group's customer slots are touched
-        // first, so that those misses overlap (as the ingest does), then the group is merged.
-        const int Group = 16;
-        var group = new KeyValuePair<CompactKey, OrderRecord>[Group];
-        var grouped = 0;
         foreach (var pair in other._orders.Entries())
         {
-            group[grouped++] = pair;
-            if (grouped == Group)
+            ref var mine = ref _orders.GetOrAdd(pair.Key, out var added);
+            if (!added)
             {
-                MergeOrders(group, grouped, other);
-                grouped = 0;
+                MergeSharedOrder(ref mine, pair.Value, other);
+            }
+            else if (pair.Value.ManyId == 0)
+            {
+                mine = pair.Value;
+            }
+            else
+            {
+                mine = pair.Value;
+                mine.ManyId = _orderVersions.Add(other._orderVersions[pair.Value.ManyId].Copy(OrderPayload.TieOrder));
             }
         }
-
-        MergeOrders(group, grouped, other);
 
         // Duplicates inside the other ledger were counted there; collisions were counted above.
         Counters.Add(other.Counters);
@@ -381,32 +386,6 @@ internal sealed class OrderLedger
         return new EventVersion<OrderPayload>(ticks, new OrderPayload(amount, customers[input.ReadIndex(customers.Length, "customer")]));
     }
 
-    /// <summary>Merges the first <paramref name="count"/> orders of <paramref name="group"/> (from <paramref name="other"/>), after touching their customers' slots.</summary>
-    [MethodImpl(HotPath.Optimized)]
-    private void MergeOrders(KeyValuePair<CompactKey, OrderRecord>[] group, int count, OrderLedger other)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            _touched ^= _customers.Touch(group[i].Value.Single.Payload.Customer);
-        }
-
-        for (var i = 0; i < count; i++)
-        {
-            var pair = group[i];
-            if (pair.Value.ManyId == 0)
-            {
-                // The usual order, one version: no list to walk.
-                MergeOrderVersion(pair.Key, pair.Value.Single);
-                continue;
-            }
-
-            foreach (var version in pair.Value.All(other._orderVersions))
-            {
-                MergeOrderVersion(pair.Key, version);
-            }
-        }
-    }
-
     /// <summary>A profile version of <paramref name="other"/> with its profile numbered here (memoised in <paramref name="profileIds"/>).</summary>
     private EventVersion<int> MineOf(EventVersion<int> version, OrderLedger other, int[] profileIds)
     {
@@ -419,17 +398,28 @@ internal sealed class OrderLedger
         return new EventVersion<int>(version.Ticks, id);
     }
 
-    private void MergeOrderVersion(CompactKey key, EventVersion<OrderPayload> version)
+    /// <summary>
+    /// Merges into <paramref name="mine"/> the versions of the same order from <paramref name="other"/>. Each
+    /// side's totals counted its own winner, both already added here: the merged order counts once, for the
+    /// winner of all its versions.
+    /// </summary>
+    private void MergeSharedOrder(ref OrderRecord mine, OrderRecord theirs, OrderLedger other)
     {
-        ref var slot = ref _orders.GetOrAdd(key, out var added);
-        if (added)
+        var before = mine.Winner(_orderVersions).Payload;
+        foreach (var version in theirs.All(other._orderVersions))
         {
-            slot = new OrderRecord(version);
-            Count(version.Payload, +1);
+            if (!mine.Add(version, _orderVersions))
+            {
+                Counters.Duplicates++;
+            }
         }
-        else
+
+        var after = mine.Winner(_orderVersions).Payload;
+        Count(theirs.Winner(other._orderVersions).Payload, -1);
+        if (!before.Equals(after))
         {
-            AddRepeatedOrderVersion(ref slot, version);
+            Count(before, -1);
+            Count(after, +1);
         }
     }
 

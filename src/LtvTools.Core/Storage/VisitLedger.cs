@@ -111,7 +111,7 @@ internal sealed class VisitLedger
         Counters.CopyFrom(other.Counters);
         _visits.CopyFrom(other._visits, roomFor?._visits.Count ?? 0);
         _images.CopyFrom(other._images, roomFor?._images.Count ?? 0);
-        _customerNumbers.CopyFrom(other._customerNumbers, roomFor?._customerNumbers.Count ?? 0);
+        _customerNumbers.CopyFrom(other._customerNumbers, roomFor?._customerNumbers.EstimatedCountNotIn(other._customerNumbers) ?? 0);
         _customerKeys.AddRange(other._customerKeys);
         _visitCounts = (long[]?)other._visitCounts?.Clone();
     }
@@ -121,7 +121,7 @@ internal sealed class VisitLedger
     {
         // Room for both first: the other ledger's keys come in its table's slot order, and linear probing fed
         // keys in slot order while it doubles piles them into one cluster (2M keys: 2 minutes instead of 1 s).
-        _customerNumbers.EnsureCapacity(_customerNumbers.Count + other._customerNumbers.Count);
+        _customerNumbers.EnsureCapacity(_customerNumbers.Count + other._customerNumbers.EstimatedCountNotIn(_customerNumbers));
         _visits.EnsureCapacity(_visits.Count + other._visits.Count);
         _images.EnsureCapacity(_images.Count + other._images.Count);
 

@@ -63,7 +63,7 @@ internal static class HotPathWarmUp
     {
         // Classes first: code compiled for a class not yet initialised checks for that on every static access
         // and cannot treat its readonly statics as constants, and these methods are never compiled again.
-        foreach (var type in typeof(HotPathWarmUp).Assembly.GetTypes().Where(t => !t.ContainsGenericParameters).Concat(HotGenericInstantiations))
+        foreach (var type in ClosedTypes())
         {
             try
             {
@@ -92,12 +92,24 @@ internal static class HotPathWarmUp
         return prepared;
     }
 
+    /// <summary>
+    /// The assembly's non-generic types, the hot generic instantiations and the types nested in them (their
+    /// enumerators), closed over the same type arguments.
+    /// </summary>
+    private static IEnumerable<Type> ClosedTypes()
+    {
+        const BindingFlags Nested = BindingFlags.Public | BindingFlags.NonPublic;
+        var nested = HotGenericInstantiations.SelectMany(t => t.GetGenericTypeDefinition().GetNestedTypes(Nested)
+            .Where(n => n.IsGenericTypeDefinition && n.GetGenericArguments().Length == t.GetGenericArguments().Length)
+            .Select(n => n.MakeGenericType(t.GetGenericArguments())));
+        return typeof(HotPathWarmUp).Assembly.GetTypes().Where(t => !t.ContainsGenericParameters).Concat(HotGenericInstantiations).Concat(nested);
+    }
+
     /// <summary>Every method marked <see cref="HotPath.Optimized"/>, with the type arguments of its declaring type.</summary>
     internal static IEnumerable<(MethodBase Method, RuntimeTypeHandle[]? Instantiation)> MarkedMethods()
     {
         const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-        var types = typeof(HotPathWarmUp).Assembly.GetTypes().Where(t => !t.ContainsGenericParameters).Concat(HotGenericInstantiations);
-        foreach (var type in types)
+        foreach (var type in ClosedTypes())
         {
             var instantiation = type.IsGenericType ? type.GetGenericArguments().Select(a => a.TypeHandle).ToArray() : null;
             foreach (var method in type.GetMethods(Declared).Cast<MethodBase>().Concat(type.GetConstructors(Declared)))

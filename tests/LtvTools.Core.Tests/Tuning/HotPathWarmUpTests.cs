@@ -19,6 +19,9 @@ public class HotPathWarmUpTests
         Assert.Contains(marked, m => m.Method.DeclaringType == typeof(PlainRecordScanner) && m.Method.Name == nameof(PlainRecordScanner.TryScan));
         Assert.Contains(marked, m => m.Method.DeclaringType == typeof(FileIngestor) && m.Method.Name == "ReadChunk");
         Assert.Contains(marked, m => m.Method.DeclaringType == typeof(CompactKeyMap<VisitRecord>) && m.Method.Name == nameof(CompactKeyMap<VisitRecord>.GetOrAdd));
+        // So are the enumerators nested in them, which merges, saves and results walk millions of entries with.
+        Assert.Contains(marked, m => m.Method.DeclaringType == typeof(CompactKeyMap<OrderRecord>.EntryEnumerator) && m.Method.Name == nameof(CompactKeyMap<OrderRecord>.EntryEnumerator.MoveNext));
+        Assert.Contains(marked, m => m.Method.DeclaringType == typeof(CompactKeyMap<VisitRecord>.ValueEnumerator) && m.Method.Name == nameof(CompactKeyMap<VisitRecord>.ValueEnumerator.MoveNext));
         Assert.Equal(marked.Count, HotPathWarmUp.PrepareAll());
     }
 
