@@ -15,6 +15,9 @@ internal sealed class EventBatch
     /// <summary>Rejections in input order, with line numbers counted from the start of their chunk.</summary>
     public List<EventRejection> Rejections { get; } = new List<EventRejection>();
 
+    /// <summary>The number of the chunk the batch comes from (in file order).</summary>
+    public int Chunk { get; set; }
+
     /// <summary>How far into the file the reader was when it sent the batch.</summary>
     public long FilePosition { get; set; }
 

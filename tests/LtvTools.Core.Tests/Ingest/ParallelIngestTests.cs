@@ -14,7 +14,7 @@ public class ParallelIngestTests
     {
         var serial = IngestRun.Of(parallelism: 1, paths: paths);
 
-        // 2 threads: one reader beside the applying thread; 3: two readers taking chunks in turn.
+        // Two and three readers, taking chunks in turn, their batches applied as they come.
         foreach (var threads in new[] { 2, 3 })
         {
             var parallel = IngestRun.Of(parallelism: threads, paths: paths);
@@ -145,6 +145,28 @@ public class ParallelIngestTests
         AssertParallelEqualsSerial(path);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void RejectionsOfChunksReadAheadAreHeldBackAndReportedInFileOrder(int readers)
+    {
+        // Several chunks, each with more bad records than a reader may send ahead of its chunk's turn: the
+        // readers of later chunks wait, and every rejection still arrives once, in order, with file line numbers.
+        using var files = new TestFiles();
+        var perChunk = ChunkTurn.RejectionsAhead + 500;
+        var lines = Enumerable.Range(0, 5 * perChunk).Select(i => i % 1000 == 0 ? Json.Visit("v" + i, "c" + (i % 7), "2020-01-01T10:00:00Z") : Bad).ToArray();
+        var path = files.Write("bad-chunks.jsonl", Json.Lines(lines));
+        var rejections = new List<long>();
+        var ingestor = new FileIngestor { MaxDegreeOfParallelism = readers, ParallelThresholdBytes = 0, ChunkBytes = new FileInfo(path).Length / 5, Rejected = r => rejections.Add(r.Line) };
+
+        var summary = ingestor.IngestFile(path, new LtvDataset());
+
+        Assert.True(ingestor.LastFileReadInParallel);
+        Assert.Equal(Enumerable.Range(1, lines.Length).Where(line => (line - 1) % 1000 != 0).Select(line => (long)line), rejections);
+        Assert.Equal(((long)lines.Length, (long)lines.Length - rejections.Count), (summary.RecordsRead, summary.Accepted));
+        AssertParallelEqualsSerial(path);
+    }
+
     [Fact]
     public void ParallelRejectionsAreReportedOnTheCallingThreadInFileOrder()
     {
@@ -227,6 +249,7 @@ public class ParallelIngestTests
         Assert.All(reports, r => Assert.Equal((Environment.CurrentManagedThreadId, length), (r.Thread, r.Total)));
         Assert.Equal(length, reports[^1].Done);
         Assert.All(reports, r => Assert.InRange(r.Done, 0, length));
+        Assert.Equal(reports.Select(r => r.Done).OrderBy(d => d), reports.Select(r => r.Done));
     }
 
     [Fact]
