@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace LtvTools.Core;
 
@@ -39,6 +40,9 @@ internal sealed class CompactKeyMap<TValue>
     }
 
     public int Count => _count + (_textIndex?.Count ?? 0);
+
+    /// <summary>Bytes one slot of the table takes (its key and value).</summary>
+    internal static int EntryBytes => Unsafe.SizeOf<Entry>();
 
     /// <summary>
     /// The value slot for <paramref name="key"/>, added with a default value when missing. The reference is
@@ -368,6 +372,10 @@ internal sealed class CompactKeyMap<TValue>
         public bool MoveNext() => _entries.MoveNext();
     }
 
+    // Packed to 4 bytes: a visit entry takes 20 bytes instead of 24, a customer number's or an image's 12
+    // instead of 16, and fresh table memory is most of what a load, a merge or a first call pays for (the
+    // kernel zeroes every new page). Values holding references keep the runtime's own layout.
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
     private struct Entry
     {
         public ulong Key;

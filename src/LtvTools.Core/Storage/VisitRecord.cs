@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LtvTools.Core;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace LtvTools.Core;
 /// A number instead of the customer's key keeps the entry small and free of references: the visit table is
 /// the engine's largest, and every byte of it is touched.
 /// </remarks>
+[StructLayout(LayoutKind.Sequential, Pack = 4)]
 internal readonly struct VisitRecord
 {
     public VisitRecord(int customer, long ticks)

@@ -64,6 +64,17 @@ public class CompactKeyMapTests
         Assert.InRange(estimate, missing, missing + 200_000 * 0.03);
     }
 
+    [Fact]
+    public void Table_slots_take_no_padding_beyond_four_byte_alignment()
+    {
+        // The tables are most of a dataset's memory, and every byte of them is touched.
+        Assert.Equal(20, CompactKeyMap<VisitRecord>.EntryBytes);
+        Assert.Equal(12, CompactKeyMap<int>.EntryBytes);
+        Assert.Equal(12, CompactKeyMap<bool>.EntryBytes);
+        Assert.Equal(56, CompactKeyMap<OrderRecord>.EntryBytes);
+        Assert.Equal(56, CompactKeyMap<CustomerOrders>.EntryBytes);
+    }
+
     private static CompactKeyMap<int> MapOf(IEnumerable<int> numbers)
     {
         var map = new CompactKeyMap<int>();
