@@ -68,7 +68,7 @@ internal static class CustomerSummaryBuilder
         var orders = new List<CollectedOrder>(dataset.DistinctOrders);
         foreach (var order in dataset.OrdersAsOf(cutoff))
         {
-            var customer = order.Current.Customer;
+            var customer = order.Customer;
             if (!index.TryGetValue(customer, out var number))
             {
                 number = keys.Count;
@@ -76,7 +76,7 @@ internal static class CustomerSummaryBuilder
                 keys.Add(customer);
             }
 
-            orders.Add(new CollectedOrder(number, order.EarliestTicks, order.Current.AmountUsd));
+            orders.Add(new CollectedOrder(number, order.EarliestTicks, order.AmountUsd));
         }
 
         customers = keys.ToArray();

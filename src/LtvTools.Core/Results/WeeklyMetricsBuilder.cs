@@ -125,13 +125,12 @@ internal static class WeeklyMetricsBuilder
                 cancellation.ThrowIfCancellationRequested();
             }
 
-            var winner = order.Winner.Payload;
-            if (IdIfWanted(winner.Customer, includeCustomer, ids) != null)
+            if (IdIfWanted(order.Customer, includeCustomer, ids) != null)
             {
-                var key = (winner.Customer, WeekCalendar.WeekIndex(order.EarliestTicks, weekStart));
+                var key = (order.Customer, WeekCalendar.WeekIndex(order.EarliestTicks, weekStart));
                 cells.TryGetValue(key, out var cell);
                 cell.Orders++;
-                cell.Amount += winner.AmountUsd;
+                cell.Amount += order.AmountUsd;
                 cells[key] = cell;
             }
         }

@@ -141,10 +141,10 @@ public sealed class LtvDataset
     internal IEnumerable<(CompactKey Customer, long Ticks)> Visits => _visits.Visits;
 
     /// <summary>Every distinct order: the week it is placed in (its earliest time) and its winning version.</summary>
-    internal IEnumerable<(long EarliestTicks, EventVersion<OrderPayload> Winner)> Orders => _orders.Orders;
+    internal IEnumerable<(long EarliestTicks, CompactKey Customer, decimal AmountUsd)> Orders => _orders.Orders;
 
     /// <summary>Every distinct order placed at or before <paramref name="cutoffTicks"/>, with its latest version as of then.</summary>
-    internal IEnumerable<(long EarliestTicks, OrderPayload Current)> OrdersAsOf(long cutoffTicks) => _orders.OrdersAsOf(cutoffTicks);
+    internal IEnumerable<(long EarliestTicks, CompactKey Customer, decimal AmountUsd)> OrdersAsOf(long cutoffTicks) => _orders.OrdersAsOf(cutoffTicks);
 
     /// <summary>
     /// Makes room for about <paramref name="moreEvents"/> further events in the usual mix (about half visits,

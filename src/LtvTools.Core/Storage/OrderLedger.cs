@@ -16,21 +16,30 @@ internal sealed class OrderLedger
     private readonly ProfileTable _profileTable = new ProfileTable();
     private readonly VersionLists<OrderPayload> _orderVersions = new VersionLists<OrderPayload>();
     private readonly VersionLists<int> _profiles = new VersionLists<int>();
+    private readonly CustomerNames _names = new CustomerNames();
+    private readonly OrderTieOrder _tieOrder;
 
     // Where Touch puts what it read, so the reads are not optimised away; written only by this side's thread.
     private ulong _touched;
+
+    public OrderLedger()
+    {
+        _tieOrder = new OrderTieOrder(_names);
+    }
 
     public EventCounters Counters { get; } = new EventCounters();
 
     public int DistinctOrders => _orders.Count;
 
-    public IEnumerable<(long EarliestTicks, EventVersion<OrderPayload> Winner)> Orders
+    /// <summary>Every distinct order: its placement time (earliest event) and its latest version's customer and amount.</summary>
+    public IEnumerable<(long EarliestTicks, CompactKey Customer, decimal AmountUsd)> Orders
     {
         get
         {
             foreach (var order in _orders.Values())
             {
-                yield return (order.EarliestTicks(_orderVersions), order.Winner(_orderVersions));
+                var winner = order.Winner(_orderVersions).Payload;
+                yield return (order.EarliestTicks(_orderVersions), _names.KeyOf(winner.Customer), winner.AmountUsd);
             }
         }
     }
@@ -39,7 +48,7 @@ internal sealed class OrderLedger
     /// Every distinct order placed at or before <paramref name="cutoffTicks"/>: its placement time (earliest
     /// event) and its latest version as of the cutoff, as if later events had not arrived yet.
     /// </summary>
-    public IEnumerable<(long EarliestTicks, OrderPayload Current)> OrdersAsOf(long cutoffTicks)
+    public IEnumerable<(long EarliestTicks, CompactKey Customer, decimal AmountUsd)> OrdersAsOf(long cutoffTicks)
     {
         foreach (var order in _orders.Values())
         {
@@ -47,7 +56,7 @@ internal sealed class OrderLedger
             {
                 if (order.Single.Ticks <= cutoffTicks)
                 {
-                    yield return (order.Single.Ticks, order.Single.Payload);
+                    yield return (order.Single.Ticks, _names.KeyOf(order.Single.Payload.Customer), order.Single.Payload.AmountUsd);
                 }
 
                 continue;
@@ -65,7 +74,7 @@ internal sealed class OrderLedger
                 var found = false;
                 foreach (var version in versions.All())
                 {
-                    if (version.Ticks <= cutoffTicks && (!found || version.Wins(current, OrderPayload.TieOrder)))
+                    if (version.Ticks <= cutoffTicks && (!found || version.Wins(current, _tieOrder)))
                     {
                         current = version;
                         found = true;
@@ -73,7 +82,7 @@ internal sealed class OrderLedger
                 }
             }
 
-            yield return (versions.EarliestTicks, current.Payload);
+            yield return (versions.EarliestTicks, _names.KeyOf(current.Payload.Customer), current.Payload.AmountUsd);
         }
     }
 
@@ -115,7 +124,7 @@ internal sealed class OrderLedger
     {
         Counters.Accept(ticks);
         ref var customer = ref _customers.GetOrAdd(customerKey, out _);
-        var version = new EventVersion<OrderPayload>(ticks, new OrderPayload(amountUsd, customerKey));
+        var version = new EventVersion<OrderPayload>(ticks, new OrderPayload(amountUsd, _names.NameOf(customerKey)));
         ref var slot = ref _orders.GetOrAdd(key, out var added);
         if (added)
         {
@@ -139,7 +148,8 @@ internal sealed class OrderLedger
         _customers.CopyFrom(other._customers, roomFor?._customers.EstimatedCountNotIn(other._customers) ?? 0);
         _orders.CopyFrom(other._orders, roomFor?._orders.Count ?? 0);
         _profileTable.CopyFrom(other._profileTable);
-        _orderVersions.CopyFrom(other._orderVersions, OrderPayload.TieOrder);
+        _names.CopyFrom(other._names);
+        _orderVersions.CopyFrom(other._orderVersions, _tieOrder);
         _profiles.CopyFrom(other._profiles, _profileTable);
     }
 
@@ -186,12 +196,19 @@ internal sealed class OrderLedger
             }
             else if (pair.Value.ManyId == 0)
             {
-                mine = pair.Value;
+                // The usual order, one version of a customer with a hex id: the same bytes here.
+                mine = CustomerNames.IsPacked(pair.Value.Single.Payload.Customer) ? pair.Value : new OrderRecord(Adopted(pair.Value.Single, other));
             }
             else
             {
-                mine = pair.Value;
-                mine.ManyId = _orderVersions.Add(other._orderVersions[pair.Value.ManyId].Copy(OrderPayload.TieOrder));
+                var theirs = other._orderVersions[pair.Value.ManyId];
+                var list = new EventVersions<OrderPayload>(Adopted(theirs.Winner, other), _tieOrder);
+                foreach (var version in theirs.All())
+                {
+                    list.Add(Adopted(version, other));
+                }
+
+                mine = new OrderRecord(Adopted(pair.Value.Single, other)) { ManyId = _orderVersions.Add(list) };
             }
         }
 
@@ -345,7 +362,7 @@ internal sealed class OrderLedger
             slot = new OrderRecord(ReadOrderVersion(input, customers, baseTicks));
             if (versions > 1)
             {
-                var list = new EventVersions<OrderPayload>(slot.Single, OrderPayload.TieOrder);
+                var list = new EventVersions<OrderPayload>(slot.Single, _tieOrder);
                 for (var v = 1; v < versions; v++)
                 {
                     if (!list.Add(ReadOrderVersion(input, customers, baseTicks)))
@@ -371,20 +388,26 @@ internal sealed class OrderLedger
         Counters.CheckAfterRead(first.Count + second.Count, Math.Min(first.Earliest, second.Earliest), Math.Max(first.Latest, second.Latest));
     }
 
-    private static void WriteOrderVersion(DatasetEncoder output, EventVersion<OrderPayload> version, long baseTicks, Func<CompactKey, int> numberOf)
+    private void WriteOrderVersion(DatasetEncoder output, EventVersion<OrderPayload> version, long baseTicks, Func<CompactKey, int> numberOf)
     {
         output.WriteSigned(version.Ticks - baseTicks);
         output.WriteDecimal(version.Payload.AmountUsd);
-        output.WriteVarint((ulong)numberOf(version.Payload.Customer));
+        output.WriteVarint((ulong)numberOf(_names.KeyOf(version.Payload.Customer)));
     }
 
     [MethodImpl(HotPath.Optimized)]
-    private static EventVersion<OrderPayload> ReadOrderVersion(DatasetDecoder input, CompactKey[] customers, long baseTicks)
+    private EventVersion<OrderPayload> ReadOrderVersion(DatasetDecoder input, CompactKey[] customers, long baseTicks)
     {
         var ticks = input.ReadTicks(baseTicks);
         var amount = input.ReadDecimal();
-        return new EventVersion<OrderPayload>(ticks, new OrderPayload(amount, customers[input.ReadIndex(customers.Length, "customer")]));
+        return new EventVersion<OrderPayload>(ticks, new OrderPayload(amount, _names.NameOf(customers[input.ReadIndex(customers.Length, "customer")])));
     }
+
+    /// <summary>A version of an order of <paramref name="other"/> with its customer named as this side names it.</summary>
+    private EventVersion<OrderPayload> Adopted(EventVersion<OrderPayload> version, OrderLedger other) =>
+        CustomerNames.IsPacked(version.Payload.Customer)
+            ? version
+            : new EventVersion<OrderPayload>(version.Ticks, new OrderPayload(version.Payload.AmountUsd, _names.Adopt(version.Payload.Customer, other._names)));
 
     /// <summary>A profile version of <paramref name="other"/> with its profile numbered here (memoised in <paramref name="profileIds"/>).</summary>
     private EventVersion<int> MineOf(EventVersion<int> version, OrderLedger other, int[] profileIds)
@@ -408,14 +431,14 @@ internal sealed class OrderLedger
         var before = mine.Winner(_orderVersions).Payload;
         foreach (var version in theirs.All(other._orderVersions))
         {
-            if (!mine.Add(version, _orderVersions))
+            if (!mine.Add(Adopted(version, other), _orderVersions, _tieOrder))
             {
                 Counters.Duplicates++;
             }
         }
 
         var after = mine.Winner(_orderVersions).Payload;
-        Count(theirs.Winner(other._orderVersions).Payload, -1);
+        Count(Adopted(theirs.Winner(other._orderVersions), other).Payload, -1);
         if (!before.Equals(after))
         {
             Count(before, -1);
@@ -475,7 +498,7 @@ internal sealed class OrderLedger
     private void AddRepeatedOrderVersion(ref OrderRecord order, EventVersion<OrderPayload> version)
     {
         var before = order.Winner(_orderVersions).Payload;
-        if (!order.Add(version, _orderVersions))
+        if (!order.Add(version, _orderVersions, _tieOrder))
         {
             Counters.Duplicates++;
         }
@@ -491,7 +514,7 @@ internal sealed class OrderLedger
     [MethodImpl(HotPath.Optimized)]
     private void Count(OrderPayload order, int sign)
     {
-        ref var customer = ref _customers.GetOrAdd(order.Customer, out _);
+        ref var customer = ref _customers.GetOrAdd(_names.KeyOf(order.Customer), out _);
         customer.Orders += sign;
         customer.TotalSpend += sign > 0 ? order.AmountUsd : -order.AmountUsd;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 
 namespace LtvTools.Core;
 
@@ -8,6 +9,7 @@ namespace LtvTools.Core;
 /// Millions of orders then cost no heap objects, and the map holds no references to young ones, which
 /// keeps garbage collections short on big inputs.
 /// </summary>
+[StructLayout(LayoutKind.Sequential, Pack = 4)]
 internal struct OrderRecord
 {
     public EventVersion<OrderPayload> Single;
@@ -29,7 +31,7 @@ internal struct OrderRecord
     public readonly IEnumerable<EventVersion<OrderPayload>> All(VersionLists<OrderPayload> lists) => ManyId == 0 ? new[] { Single } : lists[ManyId].All();
 
     /// <summary>Adds a version; returns false when it is an exact duplicate of one already held.</summary>
-    public bool Add(EventVersion<OrderPayload> version, VersionLists<OrderPayload> lists)
+    public bool Add(EventVersion<OrderPayload> version, VersionLists<OrderPayload> lists, IComparer<OrderPayload> tieOrder)
     {
         if (ManyId != 0)
         {
@@ -39,7 +41,7 @@ internal struct OrderRecord
         if (version.IsSameEvent(Single))
         {
             // The same event again: keep the copy the tie order prefers (it cannot change the totals).
-            if (OrderPayload.TieOrder.Compare(version.Payload, Single.Payload) > 0)
+            if (tieOrder.Compare(version.Payload, Single.Payload) > 0)
             {
                 Single = version;
             }
@@ -47,7 +49,7 @@ internal struct OrderRecord
             return false;
         }
 
-        var many = new EventVersions<OrderPayload>(Single, OrderPayload.TieOrder);
+        var many = new EventVersions<OrderPayload>(Single, tieOrder);
         ManyId = lists.Add(many);
         return many.Add(version);
     }

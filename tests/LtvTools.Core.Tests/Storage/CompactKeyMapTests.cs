@@ -71,7 +71,7 @@ public class CompactKeyMapTests
         Assert.Equal(20, CompactKeyMap<VisitRecord>.EntryBytes);
         Assert.Equal(12, CompactKeyMap<int>.EntryBytes);
         Assert.Equal(12, CompactKeyMap<bool>.EntryBytes);
-        Assert.Equal(56, CompactKeyMap<OrderRecord>.EntryBytes);
+        Assert.Equal(44, CompactKeyMap<OrderRecord>.EntryBytes);
         Assert.Equal(56, CompactKeyMap<CustomerOrders>.EntryBytes);
     }
 
