@@ -166,8 +166,17 @@ public sealed class LtvDataset
         }
 
         var customers = Math.Min(moreEvents / 10, CustomersPresized);
-        _visits.EnsureCapacity(moreEvents / 2, moreEvents / 7, customers);
-        _orders.EnsureCapacity(moreEvents / 4, customers);
+        if (EventsAccepted == 0)
+        {
+            // Empty tables: nothing to move, so nothing to share out.
+            _visits.EnsureCapacity(moreEvents / 2, moreEvents / 7, customers);
+            _orders.EnsureCapacity(moreEvents / 4, customers);
+            return;
+        }
+
+        // Tables that grow here are rehashed into fresh memory before any event of the file is applied: the
+        // two sides at once (adding 1M events to a loaded 10M dataset spent a fifth of its time here, serially).
+        SideBySide.Run(() => _visits.EnsureCapacity(moreEvents / 2, moreEvents / 7, customers), () => _orders.EnsureCapacity(moreEvents / 4, customers));
     }
 
     /// <summary>Takes in one event (the pipeline form).</summary>
