@@ -22,7 +22,7 @@ namespace LtvTools.Core;
 internal sealed class FileIngestor
 {
     private const int RecordsBetweenChecks = 1024;
-    private const int BatchesInFlightPerChunk = 4;
+    private const int BatchesInFlightPerReader = 4;
     private const int BytesPerEventEstimate = 170;
 
     private readonly LtvOptions _options;
@@ -122,7 +122,7 @@ internal sealed class FileIngestor
         var summary = new IngestSummary(path) { Bytes = plan.FileLength, Format = plan.IsWholeFile ? FileFormat.Empty : FileFormat.Ndjson };
         var duplicatesBefore = dataset.DuplicatesIgnored;
         var workers = new Task[Math.Min(readerCount, plan.Count)];
-        var batches = new BatchChannel<EventBatch>(BatchesInFlightPerChunk * workers.Length);
+        var batches = new BatchChannel<EventBatch>(BatchesInFlightPerReader * workers.Length);
         var turn = new ChunkTurn();
         var spare = new ConcurrentBag<EventBatch>();
         var next = -1;
@@ -148,7 +148,7 @@ internal sealed class FileIngestor
 
             try
             {
-                failure = Apply(path, plan, batches, spare, dataset, summary, turn, cancellation);
+                failure = Apply(plan, batches, spare, dataset, summary, turn, cancellation);
             }
             finally
             {
@@ -180,10 +180,10 @@ internal sealed class FileIngestor
     /// a second thread applies visits and images to the dataset's other side, which shares no state with the
     /// first, so both cores aggregate.
     /// </summary>
-    private Exception? Apply(string path, ChunkPlan plan, BatchChannel<EventBatch> batches, ConcurrentBag<EventBatch> spare, LtvDataset dataset, IngestSummary summary, ChunkTurn turn, CancellationToken cancellation)
+    private Exception? Apply(ChunkPlan plan, BatchChannel<EventBatch> batches, ConcurrentBag<EventBatch> spare, LtvDataset dataset, IngestSummary summary, ChunkTurn turn, CancellationToken cancellation)
     {
         Exception? visitFailure = null;
-        var visitWork = new BatchChannel<EventBatch>(BatchesInFlightPerChunk * 2);
+        var visitWork = new BatchChannel<EventBatch>(BatchesInFlightPerReader * 2);
         var visitApplier = Task.Factory.StartNew(
             () =>
             {
