@@ -125,4 +125,20 @@ public sealed class CustomerSummaryTests
             serial.Select(s => (s.CustomerId, s.Frequency, s.Recency, s.T, s.MonetaryValue, s.FirstPurchase, s.LastPurchase)),
             parallel.Select(s => (s.CustomerId, s.Frequency, s.Recency, s.T, s.MonetaryValue, s.FirstPurchase, s.LastPurchase)));
     }
+    [Fact]
+    public void Summaries_come_in_ordinal_order_of_ids_of_any_length_and_case()
+    {
+        // Hex ids of several lengths (packed), others that are not (upper case, too long, non-ASCII).
+        var ids = new[] { "b", "cafe", "0cafe", "96f55c7d8f42", "fffffffffffffff", "ffffffffffffffff", "c0", "C1", "c10", "Image-Only", "ä", "a" };
+        var dataset = new LtvDataset();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            Assert.True(EventRecord.TryParse(Json.Order("o" + i, ids[i], "2020-01-0" + (1 + (i % 5)) + "T00:00:00Z", "10.00 USD"), null, out var e, out var reason), reason);
+            SimpleLtv.Ingest(e!, dataset);
+        }
+
+        var summaries = CustomerForecast.Summarize(dataset);
+
+        Assert.Equal(ids.OrderBy(id => id, StringComparer.Ordinal), summaries.Select(s => s.CustomerId));
+    }
 }

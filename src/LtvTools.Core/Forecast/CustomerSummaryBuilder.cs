@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -44,35 +45,75 @@ internal static class CustomerSummaryBuilder
             grouped[next[order.Customer]++] = order;
         }
 
-        var byTime = Comparer<CollectedOrder>.Create((left, right) => left.Ticks.CompareTo(right.Ticks));
+        // Customers in ordinal order of their ids, compared as packed keys where they can be (sorting the
+        // summaries by their id strings afterwards cost a string comparison per step).
+        var byId = new int[customers.Length];
+        for (var c = 0; c < byId.Length; c++)
+        {
+            byId[c] = c;
+        }
+
+        Array.Sort((CompactKey[])customers.Clone(), byId, OrdinalKeys);
         summaries.Capacity = customers.Length;
-        for (var c = 0; c < customers.Length; c++)
+        foreach (var c in byId)
         {
             var from = starts[c];
             var count = starts[c + 1] - from;
-            Array.Sort(grouped, from, count, byTime);
+            SortByTime(grouped, from, count);
             summaries.Add(Summarise(customers[c], grouped, from, count, endDay, perDay, unit, endTimestamp));
         }
 
-        summaries.Sort((left, right) => string.CompareOrdinal(left.CustomerId, right.CustomerId));
         return summaries;
     }
+
+    /// <summary>
+    /// Sorts one customer's orders by time: an insertion sort for the usual handful (a call of Array.Sort
+    /// with a comparer per customer cost more than the sorting), Array.Sort beyond that.
+    /// </summary>
+    [MethodImpl(HotPath.Optimized)]
+    private static void SortByTime(CollectedOrder[] orders, int from, int count)
+    {
+        if (count > 32)
+        {
+            Array.Sort(orders, from, count, ByTime);
+            return;
+        }
+
+        for (var i = from + 1; i < from + count; i++)
+        {
+            var order = orders[i];
+            var j = i - 1;
+            while (j >= from && orders[j].Ticks > order.Ticks)
+            {
+                orders[j + 1] = orders[j];
+                j--;
+            }
+
+            orders[j + 1] = order;
+        }
+    }
+
+    private static readonly IComparer<CompactKey> OrdinalKeys = Comparer<CompactKey>.Create(CompactKey.CompareOrdinal);
+
+    private static readonly IComparer<CollectedOrder> ByTime = Comparer<CollectedOrder>.Create((left, right) => left.Ticks.CompareTo(right.Ticks));
 
     /// <summary>The UTC calendar day of an instant, as a day number.</summary>
     private static long DayOf(long ticks) => ticks / TimeSpan.TicksPerDay;
 
+    [MethodImpl(HotPath.Optimized)]
     private static List<CollectedOrder> Collect(LtvDataset dataset, long cutoff, out CompactKey[] customers)
     {
-        var index = new Dictionary<CompactKey, int>();
+        // The engine's own table for keyed lookups (flat, linear probing) rather than a Dictionary.
+        var index = new CompactKeyMap<int>();
         var keys = new List<CompactKey>();
         var orders = new List<CollectedOrder>(dataset.DistinctOrders);
         foreach (var order in dataset.OrdersAsOf(cutoff))
         {
             var customer = order.Customer;
-            if (!index.TryGetValue(customer, out var number))
+            ref var number = ref index.GetOrAdd(customer, out var added);
+            if (added)
             {
                 number = keys.Count;
-                index.Add(customer, number);
                 keys.Add(customer);
             }
 
