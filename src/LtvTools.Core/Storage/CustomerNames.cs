@@ -49,16 +49,8 @@ internal sealed class CustomerNames
     /// <summary>The name here of a customer named <paramref name="name"/> in <paramref name="other"/>.</summary>
     public ulong Adopt(ulong name, CustomerNames other) => IsPacked(name) ? name : NameOf(other.KeyOf(name));
 
-    /// <summary>Ordinal order of the two customers' ids, without building strings for packed ids of one length.</summary>
-    public int CompareOrdinal(ulong left, ulong right)
-    {
-        if (IsPacked(left) && IsPacked(right) && (left >> DigitCountShift) == (right >> DigitCountShift))
-        {
-            return left.CompareTo(right);
-        }
-
-        return CompactKey.CompareOrdinal(KeyOf(left), KeyOf(right));
-    }
+    /// <summary>Ordinal order of the two customers' ids (CompactKey's, which compares packed ids of one length as integers).</summary>
+    public int CompareOrdinal(ulong left, ulong right) => CompactKey.CompareOrdinal(KeyOf(left), KeyOf(right));
 
     /// <summary>Makes this (empty) table a copy of <paramref name="other"/>: every name means the same customer in both.</summary>
     public void CopyFrom(CustomerNames other)
