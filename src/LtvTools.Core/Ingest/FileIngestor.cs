@@ -75,7 +75,7 @@ internal sealed class FileIngestor
         var file = EventFile.Open(path);
         if (file.Length is long length)
         {
-            dataset.EnsureCapacity(length / BytesPerEventEstimate);
+            dataset.Presize(length / BytesPerEventEstimate);
             if (MaxDegreeOfParallelism >= 2 && length >= ParallelThresholdBytes)
             {
                 file.Dispose();

@@ -41,6 +41,9 @@ internal sealed class CompactKeyMap<TValue>
 
     public int Count => _count + (_textIndex?.Count ?? 0);
 
+    /// <summary>Slots in the table of packed keys (a power of two).</summary>
+    internal int Capacity => _entries.Length;
+
     /// <summary>Bytes one slot of the table takes (its key and value).</summary>
     internal static int EntryBytes => Unsafe.SizeOf<Entry>();
 
@@ -233,6 +236,21 @@ internal sealed class CompactKeyMap<TValue>
         if (capacity > _entries.Length)
         {
             Resize(capacity);
+        }
+    }
+
+    /// <summary>
+    /// Makes room ahead for an estimated <paramref name="estimatedMore"/> further entries, but only when they
+    /// would at least double what the table holds: a smaller addition grows a table at most once, and growing
+    /// on demand pays for that only if the entries really come (events partly held already, as in a file
+    /// added to a loaded dataset, bring far fewer new keys than their number suggests, and each growth of a
+    /// big table is a rehash into fresh memory).
+    /// </summary>
+    public void Presize(long estimatedMore)
+    {
+        if (estimatedMore > 0 && estimatedMore >= Count)
+        {
+            EnsureCapacity(Count + estimatedMore);
         }
     }
 

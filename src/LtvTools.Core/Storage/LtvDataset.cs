@@ -16,7 +16,7 @@ public sealed class LtvDataset
     private readonly OrderLedger _orders = new OrderLedger();
     private readonly DatasetRates _rates = new DatasetRates();
 
-    /// <summary>The most customers <see cref="EnsureCapacity"/> makes room for ahead of time.</summary>
+    /// <summary>The most customers <see cref="Presize"/> makes room for ahead of time.</summary>
     internal const long CustomersPresized = 1 << 17;
 
     /// <summary>Accepted events taken in, duplicates included.</summary>
@@ -149,7 +149,8 @@ public sealed class LtvDataset
     /// <summary>
     /// Makes room for about <paramref name="moreEvents"/> further events in the usual mix (about half visits,
     /// a quarter orders, a seventh images), so the event tables are rehashed once instead of many times. An
-    /// estimate: a different mix only means some table grows later.
+    /// estimate: a different mix only means some table grows later. Only tables the estimate would at least
+    /// double are presized; a table already bigger grows on demand, when the new keys really come.
     /// </summary>
     /// <remarks>
     /// Customer tables are sized for at most <see cref="CustomersPresized"/> customers and grow from there:
@@ -158,7 +159,7 @@ public sealed class LtvDataset
     /// on every page. Memory first touched costs a page fault per 4 KiB, which on a virtual machine can
     /// cost more than the work done with it.
     /// </remarks>
-    internal void EnsureCapacity(long moreEvents)
+    internal void Presize(long moreEvents)
     {
         if (moreEvents <= 0)
         {
@@ -169,14 +170,14 @@ public sealed class LtvDataset
         if (EventsAccepted == 0)
         {
             // Empty tables: nothing to move, so nothing to share out.
-            _visits.EnsureCapacity(moreEvents / 2, moreEvents / 7, customers);
-            _orders.EnsureCapacity(moreEvents / 4, customers);
+            _visits.Presize(moreEvents / 2, moreEvents / 7, customers);
+            _orders.Presize(moreEvents / 4, customers);
             return;
         }
 
-        // Tables that grow here are rehashed into fresh memory before any event of the file is applied, which
-        // for a big loaded dataset is a noticeable wait: the two sides at once.
-        SideBySide.Run(() => _visits.EnsureCapacity(moreEvents / 2, moreEvents / 7, customers), () => _orders.EnsureCapacity(moreEvents / 4, customers));
+        // Tables that grow here are rehashed into fresh memory before any event of the file is applied: the two
+        // sides at once.
+        SideBySide.Run(() => _visits.Presize(moreEvents / 2, moreEvents / 7, customers), () => _orders.Presize(moreEvents / 4, customers));
     }
 
     /// <summary>Takes in one event (the pipeline form).</summary>

@@ -101,10 +101,11 @@ internal sealed class OrderLedger
 
     public bool TryGetCustomer(CompactKey key, out CustomerOrders customer) => _customers.TryGetValue(key, out customer);
 
-    public void EnsureCapacity(long orders, long customers)
+    /// <summary>Makes room for about this many more orders and customers (see <see cref="CompactKeyMap{TValue}.Presize"/>).</summary>
+    public void Presize(long orders, long customers)
     {
-        _orders.EnsureCapacity(_orders.Count + orders);
-        _customers.EnsureCapacity(_customers.Count + customers);
+        _orders.Presize(orders);
+        _customers.Presize(customers);
     }
 
     /// <summary>Starts loading the table slots that adding this order or profile will use (see <see cref="CompactKeyMap{TValue}.Touch"/>).</summary>

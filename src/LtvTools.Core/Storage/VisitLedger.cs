@@ -65,11 +65,12 @@ internal sealed class VisitLedger
 
     public bool Knows(CompactKey customer) => _customerNumbers.TryGetValue(customer, out _);
 
-    public void EnsureCapacity(long visits, long images, long customers)
+    /// <summary>Makes room for about this many more visits, images and customers (see <see cref="CompactKeyMap{TValue}.Presize"/>).</summary>
+    public void Presize(long visits, long images, long customers)
     {
-        _visits.EnsureCapacity(_visits.Count + visits);
-        _images.EnsureCapacity(_images.Count + images);
-        _customerNumbers.EnsureCapacity(_customerNumbers.Count + customers);
+        _visits.Presize(visits);
+        _images.Presize(images);
+        _customerNumbers.Presize(customers);
     }
 
     /// <summary>Starts loading the table slots that adding this visit or image will use (see <see cref="CompactKeyMap{TValue}.Touch"/>).</summary>

@@ -65,6 +65,24 @@ public class CompactKeyMapTests
     }
 
     [Fact]
+    public void A_presize_smaller_than_the_table_leaves_its_growth_to_the_keys_that_really_come()
+    {
+        // A file added to a big loaded dataset: its estimate must not double tables its events mostly revisit.
+        var held = MapOf(Enumerable.Range(0, 10_000));
+        var before = held.Capacity;
+
+        held.Presize(9_999);
+        Assert.Equal(before, held.Capacity);
+
+        held.Presize(10_000);
+        Assert.True(held.Capacity * 0.7 >= 20_000, $"capacity {held.Capacity} cannot hold 20,000 keys without growing");
+
+        var empty = new CompactKeyMap<int>();
+        empty.Presize(100_000);
+        Assert.True(empty.Capacity * 0.7 >= 100_000);
+    }
+
+    [Fact]
     public void Table_slots_take_no_padding_beyond_four_byte_alignment()
     {
         // The tables are most of a dataset's memory, and every byte of them is touched.
