@@ -21,8 +21,16 @@ internal sealed class EventVersions<TPayload>
     private const int IndexThreshold = 8;
 
     private readonly IComparer<TPayload> _tieOrder;
+
+    // The first two versions inline and the rest in an array: most lists hold two versions, and a list
+    // that is one object instead of three (a List and its array) is what a load or an ingest of many
+    // updated orders allocates, and what every garbage collection then copies and marks.
     private EventVersion<TPayload> _first;
-    private List<EventVersion<TPayload>>? _more;
+    private EventVersion<TPayload> _second;
+    private EventVersion<TPayload>[]? _rest;
+    private int _count = 1;
+
+    // Positions (1 and up) of the versions after the first, once there are many.
     private Dictionary<(long Ticks, TPayload Payload), int>? _index;
 
     public EventVersions(EventVersion<TPayload> first, IComparer<TPayload> tieOrder)
@@ -37,7 +45,9 @@ internal sealed class EventVersions<TPayload>
     {
         _tieOrder = tieOrder;
         _first = other._first;
-        _more = other._more is null ? null : new List<EventVersion<TPayload>>(other._more);
+        _second = other._second;
+        _rest = other._rest is null ? null : (EventVersion<TPayload>[])other._rest.Clone();
+        _count = other._count;
         _index = other._index is null ? null : new Dictionary<(long Ticks, TPayload Payload), int>(other._index);
         Winner = other.Winner;
         EarliestTicks = other.EarliestTicks;
@@ -54,52 +64,36 @@ internal sealed class EventVersions<TPayload>
     /// <summary>Time of the earliest version: an order is placed in this week.</summary>
     public long EarliestTicks { get; private set; }
 
-    public int Count => 1 + (_more?.Count ?? 0);
+    public int Count => _count;
 
     /// <summary>Adds a version; returns false when it is an exact duplicate of one already held.</summary>
     public bool Add(EventVersion<TPayload> version)
     {
-        if (_first.IsSameEvent(version))
+        var duplicate = _first.IsSameEvent(version) ? 0 : IndexOfLaterDuplicate(version);
+        if (duplicate >= 0)
         {
-            if (IsPreferredCopy(version, _first))
+            ref var kept = ref At(duplicate);
+            if (IsPreferredCopy(version, kept))
             {
-                _first = version;
+                kept = version;
                 RecomputeWinner();
             }
 
             return false;
         }
 
-        if (_more != null)
-        {
-            var i = IndexOfDuplicate(version);
-            if (i >= 0)
-            {
-                if (IsPreferredCopy(version, _more[i]))
-                {
-                    _more[i] = version;
-                    RecomputeWinner();
-                }
-
-                return false;
-            }
-        }
-        else
-        {
-            _more = new List<EventVersion<TPayload>>(1);
-        }
-
-        _more.Add(version);
+        Append(version);
         if (_index != null)
         {
-            _index.Add((version.Ticks, version.Payload), _more.Count - 1);
+            _index.Add((version.Ticks, version.Payload), _count - 1);
         }
-        else if (_more.Count > IndexThreshold)
+        else if (_count - 1 > IndexThreshold)
         {
-            _index = new Dictionary<(long, TPayload), int>(_more.Count * 2);
-            for (var i = 0; i < _more.Count; i++)
+            _index = new Dictionary<(long, TPayload), int>(_count * 2);
+            for (var i = 1; i < _count; i++)
             {
-                _index.Add((_more[i].Ticks, _more[i].Payload), i);
+                ref var held = ref At(i);
+                _index.Add((held.Ticks, held.Payload), i);
             }
         }
 
@@ -118,27 +112,54 @@ internal sealed class EventVersions<TPayload>
 
     public IEnumerable<EventVersion<TPayload>> All()
     {
-        yield return _first;
-        if (_more != null)
+        for (var i = 0; i < _count; i++)
         {
-            foreach (var version in _more)
-            {
-                yield return version;
-            }
+            yield return At(i);
         }
     }
 
-    /// <summary>Where in the later versions an exact duplicate of <paramref name="version"/> is, or -1.</summary>
-    private int IndexOfDuplicate(EventVersion<TPayload> version)
+    private ref EventVersion<TPayload> At(int position)
+    {
+        switch (position)
+        {
+            case 0:
+                return ref _first;
+            case 1:
+                return ref _second;
+            default:
+                return ref _rest![position - 2];
+        }
+    }
+
+    private void Append(EventVersion<TPayload> version)
+    {
+        if (_count >= 2)
+        {
+            if (_rest is null)
+            {
+                _rest = new EventVersion<TPayload>[2];
+            }
+            else if (_count - 2 == _rest.Length)
+            {
+                Array.Resize(ref _rest, _rest.Length * 2);
+            }
+        }
+
+        _count++;
+        At(_count - 1) = version;
+    }
+
+    /// <summary>The position (1 and up) of an exact duplicate of <paramref name="version"/> after the first, or -1.</summary>
+    private int IndexOfLaterDuplicate(EventVersion<TPayload> version)
     {
         if (_index != null)
         {
             return _index.TryGetValue((version.Ticks, version.Payload), out var found) ? found : -1;
         }
 
-        for (var i = 0; i < _more!.Count; i++)
+        for (var i = 1; i < _count; i++)
         {
-            if (_more[i].IsSameEvent(version))
+            if (At(i).IsSameEvent(version))
             {
                 return i;
             }
@@ -157,14 +178,12 @@ internal sealed class EventVersions<TPayload>
     private void RecomputeWinner()
     {
         var winner = _first;
-        if (_more != null)
+        for (var i = 1; i < _count; i++)
         {
-            foreach (var version in _more)
+            ref var version = ref At(i);
+            if (version.Wins(winner, _tieOrder))
             {
-                if (version.Wins(winner, _tieOrder))
-                {
-                    winner = version;
-                }
+                winner = version;
             }
         }
 
