@@ -12,8 +12,12 @@ namespace LtvTools.Core;
 /// recognised wherever it arrives, so it never wins a tie, and since no decision looks at input order,
 /// any arrival order and any merge of partial datasets give the same versions and the same winner.
 /// Most keys have one or two versions.
+/// A struct, held in <see cref="VersionLists{TPayload}"/>'s array and changed there through a reference:
+/// a list then costs the collector nothing (a load or an ingest makes hundreds of thousands of them, and
+/// as objects every one of them was copied by each collection it survived). Only a key with more than
+/// two versions has an object of its own, the array of the rest.
 /// </remarks>
-internal sealed class EventVersions<TPayload>
+internal struct EventVersions<TPayload>
     where TPayload : IEquatable<TPayload>
 {
     // Past this many versions, duplicates are found through an index instead of a scan: a key updated
@@ -22,13 +26,11 @@ internal sealed class EventVersions<TPayload>
 
     private readonly IComparer<TPayload> _tieOrder;
 
-    // The first two versions inline and the rest in an array: most lists hold two versions, and a list
-    // that is one object instead of three (a List and its array) is what a load or an ingest of many
-    // updated orders allocates, and what every garbage collection then copies and marks.
+    // The first two versions inline and the rest in an array: most lists hold two versions.
     private EventVersion<TPayload> _first;
     private EventVersion<TPayload> _second;
     private EventVersion<TPayload>[]? _rest;
-    private int _count = 1;
+    private int _count;
 
     // Positions (1 and up) of the versions after the first, once there are many.
     private Dictionary<(long Ticks, TPayload Payload), int>? _index;
@@ -37,6 +39,10 @@ internal sealed class EventVersions<TPayload>
     {
         _tieOrder = tieOrder;
         _first = first;
+        _second = default;
+        _rest = null;
+        _count = 1;
+        _index = null;
         Winner = first;
         EarliestTicks = first.Ticks;
     }
@@ -59,12 +65,12 @@ internal sealed class EventVersions<TPayload>
     /// A copy that shares nothing mutable with this one and breaks ties with <paramref name="tieOrder"/>: a profile list must compare through the copy's
     /// own profile table, which learns profiles the original's never sees.
     /// </summary>
-    public EventVersions<TPayload> Copy(IComparer<TPayload> tieOrder) => new EventVersions<TPayload>(this, tieOrder);
+    public readonly EventVersions<TPayload> Copy(IComparer<TPayload> tieOrder) => new EventVersions<TPayload>(this, tieOrder);
 
     /// <summary>Time of the earliest version: an order is placed in this week.</summary>
     public long EarliestTicks { get; private set; }
 
-    public int Count => _count;
+    public readonly int Count => _count;
 
     /// <summary>Adds a version; returns false when it is an exact duplicate of one already held.</summary>
     public bool Add(EventVersion<TPayload> version)
@@ -72,10 +78,9 @@ internal sealed class EventVersions<TPayload>
         var duplicate = _first.IsSameEvent(version) ? 0 : IndexOfLaterDuplicate(version);
         if (duplicate >= 0)
         {
-            ref var kept = ref At(duplicate);
-            if (IsPreferredCopy(version, kept))
+            if (IsPreferredCopy(version, At(duplicate)))
             {
-                kept = version;
+                Set(duplicate, version);
                 RecomputeWinner();
             }
 
@@ -92,7 +97,7 @@ internal sealed class EventVersions<TPayload>
             _index = new Dictionary<(long, TPayload), int>(_count * 2);
             for (var i = 1; i < _count; i++)
             {
-                ref var held = ref At(i);
+                var held = At(i);
                 _index.Add((held.Ticks, held.Payload), i);
             }
         }
@@ -110,24 +115,36 @@ internal sealed class EventVersions<TPayload>
         return true;
     }
 
-    public IEnumerable<EventVersion<TPayload>> All()
+    /// <summary>The versions, first to last (of a copy of this list: a struct's iterator works on a copy).</summary>
+    public readonly IEnumerable<EventVersion<TPayload>> All()
     {
-        for (var i = 0; i < _count; i++)
+        var copy = this;
+        for (var i = 0; i < copy._count; i++)
         {
-            yield return At(i);
+            yield return copy.At(i);
         }
     }
 
-    private ref EventVersion<TPayload> At(int position)
+    private readonly EventVersion<TPayload> At(int position) => position switch
+    {
+        0 => _first,
+        1 => _second,
+        _ => _rest![position - 2],
+    };
+
+    private void Set(int position, EventVersion<TPayload> version)
     {
         switch (position)
         {
             case 0:
-                return ref _first;
+                _first = version;
+                break;
             case 1:
-                return ref _second;
+                _second = version;
+                break;
             default:
-                return ref _rest![position - 2];
+                _rest![position - 2] = version;
+                break;
         }
     }
 
@@ -146,11 +163,11 @@ internal sealed class EventVersions<TPayload>
         }
 
         _count++;
-        At(_count - 1) = version;
+        Set(_count - 1, version);
     }
 
     /// <summary>The position (1 and up) of an exact duplicate of <paramref name="version"/> after the first, or -1.</summary>
-    private int IndexOfLaterDuplicate(EventVersion<TPayload> version)
+    private readonly int IndexOfLaterDuplicate(EventVersion<TPayload> version)
     {
         if (_index != null)
         {
@@ -172,7 +189,7 @@ internal sealed class EventVersions<TPayload>
     /// Of two copies of one event, the one kept: copies can differ in how they are written (12.3 and 12.30
     /// are one amount), and the tie order puts one spelling last whatever the arrival order.
     /// </summary>
-    private bool IsPreferredCopy(EventVersion<TPayload> candidate, EventVersion<TPayload> kept) =>
+    private readonly bool IsPreferredCopy(EventVersion<TPayload> candidate, EventVersion<TPayload> kept) =>
         _tieOrder.Compare(candidate.Payload, kept.Payload) > 0;
 
     private void RecomputeWinner()
@@ -180,7 +197,7 @@ internal sealed class EventVersions<TPayload>
         var winner = _first;
         for (var i = 1; i < _count; i++)
         {
-            ref var version = ref At(i);
+            var version = At(i);
             if (version.Wins(winner, _tieOrder))
             {
                 winner = version;

@@ -314,7 +314,7 @@ internal sealed class OrderLedger
             customer.Orders = input.ReadSigned();
             customer.TotalSpend = input.ReadDecimal();
             var versions = input.ReadCount(2, "profile versions");
-            EventVersions<int>? list = null;
+            var list = default(EventVersions<int>);
             for (var v = 0; v < versions; v++)
             {
                 var version = new EventVersion<int>(input.ReadTicks(baseTicks), profileIds[input.ReadIndex(profiles, "profile")]);
@@ -324,7 +324,11 @@ internal sealed class OrderLedger
                 }
                 else
                 {
-                    list ??= new EventVersions<int>(customer.Profile, _profileTable);
+                    if (v == 1)
+                    {
+                        list = new EventVersions<int>(customer.Profile, _profileTable);
+                    }
+
                     if (!list.Add(version))
                     {
                         throw new InvalidDataException("a profile version is listed twice");
@@ -332,7 +336,7 @@ internal sealed class OrderLedger
                 }
             }
 
-            if (list != null)
+            if (versions > 1)
             {
                 customer.ProfileListId = _profiles.Add(list);
             }

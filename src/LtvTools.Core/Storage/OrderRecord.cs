@@ -50,7 +50,8 @@ internal struct OrderRecord
         }
 
         var many = new EventVersions<OrderPayload>(Single, tieOrder);
+        many.Add(version);
         ManyId = lists.Add(many);
-        return many.Add(version);
+        return true;
     }
 }
