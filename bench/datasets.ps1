@@ -37,10 +37,12 @@ for ($rep = 1; $rep -le $Repetitions; $rep++) {
     $json = Seconds { $script:d = New-LtvDataset -Path $Events }
     $save = Seconds { $script:d | Export-LtvDataset -Path $Saved }
     if ($rep -eq 1) {
+        # Printed after the repetition's timings: output between two timed steps would have PowerShell
+        # compile its formatting code while the next step runs, in this repetition only.
         $keys = [long]$d.DistinctVisits + $d.DistinctImages + $d.DistinctOrders + $d.CustomerCount
         $bytes = (Get-Item -LiteralPath $Saved).Length
         $perKey = ('{0:0.0}' -f ($bytes / $keys)).ToString($inv)
-        "saved: $bytes bytes for $keys distinct keys ($($d.CustomerCount) customers, $($d.DistinctVisits) visits, $($d.DistinctImages) images, $($d.DistinctOrders) orders): $perKey B/key"
+        $sizeLine = "saved: $bytes bytes for $keys distinct keys ($($d.CustomerCount) customers, $($d.DistinctVisits) visits, $($d.DistinctImages) images, $($d.DistinctOrders) orders): $perKey B/key"
     }
 
     $d = $null
@@ -53,3 +55,4 @@ for ($rep = 1; $rep -le $Repetitions; $rep++) {
     $merge = Seconds { $script:merged = Merge-LtvDataset -Dataset $script:a, $script:b }
     '{0,-4} {1,8:0.00} {2,8:0.00} {3,6:0.00} | {4,8:0.00} {5,8:0.00} {6,6:0.00} | {7,8:0.00} {8,8:0.00} {9,8:0.00} {10,6:0.00} | {11,8:0.00}' -f $rep, $json, $load, ($load / $json), $add, $read1M, ($add / $read1M), $readA, $readB, $merge, ($merge / ($readA + $readB)), $save
 }
+$sizeLine
