@@ -14,7 +14,7 @@ try
         "duckdb-child" => DuckDbChild.Run(command.Text("query") ?? DuckDbChild.Best, Required(command, "file"), (int)command.Number("calls", 1)),
         "forecast" => Forecast(command),
         "core" => CoreOnly(command),
-        "datasets" => DatasetSteps.Run(Required(command, "file"), Required(command, "half-a"), Required(command, "half-b"), command.Text("saved") ?? "bench/data/steps.ltvd", (int)command.Number("reps", 3), (int)command.Number("reuse", 0)),
+        "datasets" => DatasetSteps.Run(Required(command, "file"), Required(command, "half-a"), Required(command, "half-b"), command.Text("saved") ?? "bench/data/steps.ltvd", (int)command.Number("reps", 3), (int)command.Number("reuse", 0), command.Text("new")),
         "memory" => MemoryProbe.RunChild(command.Text("mode") ?? "core", Required(command, "file"), command.Text("module")),
         _ => Usage($"unknown command '{command.Verb}'"),
     };
@@ -91,7 +91,7 @@ static int Usage(string problem)
     Console.Error.WriteLine("       progress --file events.jsonl [--pairs 7] [--module LtvTools.psd1]   (progress cost in the real pwsh in a terminal, via tmux)");
     Console.Error.WriteLine("       run [--scale 1|10] [--reps 5] [--format ndjson|array] [--json out.json] [--file any.json] [--module LtvTools.psd1] [--users-only] [--baseline other/LtvTools.psd1]");
     Console.Error.WriteLine("       core --file events.jsonl [--reps 5] [--threads 0]   (the engine alone in this process: wall and CPU per call)");
-    Console.Error.WriteLine("       datasets --file events-10m.jsonl --half-a a.jsonl --half-b b.jsonl [--saved f.ltvd] [--reps 3] [--reuse 0|1|2]   (read, save, load, merge in this process: wall and CPU each)");
+    Console.Error.WriteLine("       datasets --file events-10m.jsonl --half-a a.jsonl --half-b b.jsonl [--saved f.ltvd] [--reps 3] [--reuse 0|1|2] [--new new-1m.jsonl]   (read, save, load, add, merge in this process: wall and CPU each)");
     Console.Error.WriteLine("       forecast [--scale 1|10] [--reps 5] [--file any.json] [--module LtvTools.psd1] [--core-only]   (the forecast cmdlets and fits only, on events-Nm-dropout.jsonl unless --file; --core-only: fit and forecast in the core, no cmdlets)");
     return 2;
 }
