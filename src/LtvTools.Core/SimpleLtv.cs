@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace LtvTools.Core;
@@ -22,6 +23,7 @@ public static class SimpleLtv
     }
 
     /// <summary>The <paramref name="x"/> customers with the highest Simple LTV, ranked 1..x.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static IReadOnlyList<LtvCustomer> TopSimpleLtvCustomers(int x, LtvDataset D, LtvOptions? options = null)
     {
         if (D is null)
@@ -34,9 +36,9 @@ public static class SimpleLtv
         var weeks = window.TotalWeeks;
         // The heap grows as needed up to x; start small, as x may be far above the customer count.
         var ranker = new TopCustomerRanker(x, expected: 1024);
-        foreach (var customer in D.CustomerSpends)
+        foreach (var customer in D.CustomerTotals)
         {
-            ranker.Offer(Ltv(customer.Value, weeks, options.LifespanYears), customer.Key);
+            ranker.Offer(Ltv(customer.Value.TotalSpend, weeks, options.LifespanYears), customer.Key);
         }
 
         // Customers who never ordered all have the LTV of no spend; they can only enter a list that is not
@@ -85,6 +87,7 @@ public static class SimpleLtv
         WeeklyMetricsBuilder.Build(D, (options ?? LtvOptions.Default).WeekStart, includeCustomer, includeEmptyWeeks, cancellation);
 
     /// <summary>52 × LifespanYears × TotalSpend / TotalWeeks, dividing last so no precision is lost early.</summary>
+    [MethodImpl(HotPath.Optimized)]
     internal static decimal Ltv(decimal totalSpend, long totalWeeks, decimal lifespanYears) =>
         totalWeeks <= 0 ? 0m : 52m * lifespanYears * totalSpend / totalWeeks;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -23,6 +24,7 @@ internal sealed class TopCustomerRanker
         _heap = new List<Candidate>(Math.Min(capacity, Math.Max(expected, 1)));
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public void Offer(decimal ltv, CompactKey customer)
     {
         var candidate = new Candidate(ltv, customer);
@@ -38,10 +40,10 @@ internal sealed class TopCustomerRanker
         }
     }
 
-    /// <summary>The kept customers, best first: Ltv descending, then CustomerId ordinal ascending.</summary>
     /// <summary>Whether a customer with <paramref name="ltv"/> could still enter the list (it could win a tie by id).</summary>
     public bool MayTake(decimal ltv) => _heap.Count < _capacity || _heap[0].Ltv <= ltv;
 
+    /// <summary>The kept customers, best first: Ltv descending, then CustomerId ordinal ascending.</summary>
     public List<(decimal Ltv, CompactKey Customer)> Ranked()
     {
         var ranked = new List<Candidate>(_heap);
@@ -49,6 +51,7 @@ internal sealed class TopCustomerRanker
         return ranked.ConvertAll(c => (c.Ltv, c.Customer));
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool Outranks(Candidate a, Candidate b)
     {
         var byValue = a.Ltv.CompareTo(b.Ltv);
@@ -60,6 +63,7 @@ internal sealed class TopCustomerRanker
         return CompactKey.CompareOrdinal(a.Customer, b.Customer) < 0;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void SiftUp(int index)
     {
         while (index > 0)
@@ -75,6 +79,7 @@ internal sealed class TopCustomerRanker
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void SiftDown(int index)
     {
         while (true)

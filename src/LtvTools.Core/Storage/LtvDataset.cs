@@ -106,19 +106,11 @@ public sealed class LtvDataset
     }
 
     /// <summary>
-    /// Each customer with orders or a profile and its total spend: what ranking needs, without the joins
-    /// <see cref="Customers"/> makes for every customer.
+    /// Each customer with orders or a profile and its totals: what ranking needs, without the joins
+    /// <see cref="Customers"/> makes for every customer. A struct walk, so that the ranking loop is compiled
+    /// whole with it (an iterator's step would start as tier-0 code on the first call in a process).
     /// </summary>
-    internal IEnumerable<KeyValuePair<CompactKey, decimal>> CustomerSpends
-    {
-        get
-        {
-            foreach (var pair in _orders.Customers)
-            {
-                yield return new KeyValuePair<CompactKey, decimal>(pair.Key, pair.Value.TotalSpend);
-            }
-        }
-    }
+    internal CompactKeyMap<CustomerOrders>.EntryEnumerator CustomerTotals => _orders.Customers;
 
     /// <summary>
     /// Customers seen only through visits or images (nothing spent), with their visit counts: the rest of

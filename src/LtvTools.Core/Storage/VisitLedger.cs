@@ -231,6 +231,7 @@ internal sealed class VisitLedger
     }
 
     /// <summary>Distinct visits by customer number, counted now if anything changed since they last were.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private long[] VisitCounts()
     {
         var counts = _visitCounts;
