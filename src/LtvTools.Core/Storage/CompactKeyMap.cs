@@ -333,10 +333,14 @@ internal sealed class CompactKeyMap<TValue>
             _map = map;
             _slot = -1;
             _text = -1;
-            Current = default;
         }
 
-        public KeyValuePair<CompactKey, TValue> Current { get; private set; }
+        public readonly KeyValuePair<CompactKey, TValue> Current => _slot < _map._entries.Length
+            ? new KeyValuePair<CompactKey, TValue>(CompactKey.FromPacked(_map._entries[_slot].Key), _map._entries[_slot].Value)
+            : new KeyValuePair<CompactKey, TValue>(CompactKey.FromString(_map._textKeys[_text]), _map._textValues[_text]);
+
+        /// <summary>The current entry's value alone (a walk over values makes no keys).</summary>
+        internal readonly TValue CurrentValue => _slot < _map._entries.Length ? _map._entries[_slot].Value : _map._textValues[_text];
 
         public readonly EntryEnumerator GetEnumerator() => this;
 
@@ -348,17 +352,13 @@ internal sealed class CompactKeyMap<TValue>
             {
                 if (entries[_slot].Key != 0)
                 {
-                    Current = new KeyValuePair<CompactKey, TValue>(CompactKey.FromPacked(entries[_slot].Key), entries[_slot].Value);
                     return true;
                 }
             }
 
             _slot = entries.Length;
-            return MoveNextText();
-        }
 
-        private bool MoveNextText()
-        {
+            // Non-hex keys are numbered in the order they came, which is also the order the index lists them in.
             var count = _map._textIndex?.Count ?? 0;
             if (++_text >= count)
             {
@@ -366,8 +366,6 @@ internal sealed class CompactKeyMap<TValue>
                 return false;
             }
 
-            // Non-hex keys are numbered in the order they came, which is also the order the index lists them in.
-            Current = new KeyValuePair<CompactKey, TValue>(CompactKey.FromString(_map._textKeys[_text]), _map._textValues[_text]);
             return true;
         }
     }
@@ -382,7 +380,7 @@ internal sealed class CompactKeyMap<TValue>
             _entries = new EntryEnumerator(map);
         }
 
-        public readonly TValue Current => _entries.Current.Value;
+        public readonly TValue Current => _entries.CurrentValue;
 
         public readonly ValueEnumerator GetEnumerator() => this;
 

@@ -20,7 +20,7 @@ public class EventVersionsTests
     {
         for (var repeated = 0; repeated < count; repeated++)
         {
-            var versions = new EventVersions<OrderPayload>(Version(0, "0.1"), new AmountThenScale());
+            var versions = new EventVersions<OrderPayload>(Version(0, "0.1"), TieOrder);
             for (var i = 1; i < count; i++)
             {
                 Assert.True(versions.Add(Version(i, i + ".1")));
@@ -42,24 +42,18 @@ public class EventVersionsTests
             Assert.Equal(all[count - 1].Payload.AmountUsd.ToString(CultureInfo.InvariantCulture), versions.Winner.Payload.AmountUsd.ToString(CultureInfo.InvariantCulture));
             Assert.Equal(0, versions.EarliestTicks);
 
-            var copy = versions.Copy(new AmountThenScale());
+            var copy = versions.Copy(TieOrder);
             Assert.True(versions.Add(Version(1000, "5")));
             Assert.Equal(count, copy.Count);
             Assert.Equal(all, copy.All());
         }
     }
 
+    // The order side's own tie order: amount, then the spelling with more decimals, then the customer.
+    private static readonly OrderTieOrder TieOrder = new OrderTieOrder(new CustomerNames());
+
+    private static readonly ulong Customer = CompactKey.FromString("c1").Packed;
+
     private static EventVersion<OrderPayload> Version(long ticks, string amount) =>
-        new EventVersion<OrderPayload>(ticks, new OrderPayload(decimal.Parse(amount, CultureInfo.InvariantCulture), 1));
-
-    private sealed class AmountThenScale : IComparer<OrderPayload>
-    {
-        public int Compare(OrderPayload x, OrderPayload y)
-        {
-            var byAmount = x.AmountUsd.CompareTo(y.AmountUsd);
-            return byAmount != 0 ? byAmount : Scale(x.AmountUsd).CompareTo(Scale(y.AmountUsd));
-        }
-
-        private static int Scale(decimal value) => (decimal.GetBits(value)[3] >> 16) & 0xFF;
-    }
+        new EventVersion<OrderPayload>(ticks, new OrderPayload(decimal.Parse(amount, CultureInfo.InvariantCulture), Customer));
 }
