@@ -200,6 +200,7 @@ public sealed class LtvDataset
     /// Why <see cref="Add(LtvEvent)"/> would refuse <paramref name="e"/> (an event built or changed by hand:
     /// events read from files always pass), or null when it will be taken.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     internal static string? Check(LtvEvent e)
     {
         if (e is null)
@@ -226,11 +227,19 @@ public sealed class LtvDataset
     /// ledgers, so it may run on the thread that hands events to a background writer.
     /// </summary>
     /// <exception cref="InvalidOperationException">The dataset converted this currency at another rate.</exception>
+    [MethodImpl(HotPath.Optimized)]
     internal void AdoptRateOf(LtvEvent e)
     {
-        if (e.TypeKind == EventType.Order && e.AmountUsd.HasValue && e.TotalAmount.HasValue && e.TotalAmount.Value != 0 && e.Currency != null)
+        // Called for every piped event: a USD order, or one at the rate already held, costs no division and no message.
+        if (e.TypeKind != EventType.Order || e.Currency is null || DatasetRates.IsUsd(e.Currency) || !(e.AmountUsd is decimal usd) || !(e.TotalAmount is decimal amount) || amount == 0)
         {
-            _rates.Adopt(e.Currency, e.AmountUsd.Value / e.TotalAmount.Value, $"ORDER {e.Key}");
+            return;
+        }
+
+        var rate = usd / amount;
+        if (!_rates.Holds(e.Currency, rate))
+        {
+            _rates.Adopt(e.Currency, rate, $"ORDER {e.Key}");
         }
     }
 

@@ -59,6 +59,24 @@ public class CurrencyTests
     }
 
     [Fact]
+    public void PipelineOrdersKeepTheirCurrencysFirstRateAndAnotherRateIsRefused()
+    {
+        LtvEvent Order(string key, decimal amount, string currency, decimal? usd) =>
+            new LtvEvent(EventType.Order, "NEW", key, Results.Utc("2020-01-01T10:00:00Z")) { CustomerId = "c1", TotalAmount = amount, Currency = currency, AmountUsd = usd };
+        var dataset = new LtvDataset();
+
+        SimpleLtv.Ingest(Order("o1", 10m, "EUR", 11m), dataset);
+        SimpleLtv.Ingest(Order("o2", 20m, "EUR", 22m), dataset);
+        SimpleLtv.Ingest(Order("o3", 5m, "USD", 5m), dataset);
+        SimpleLtv.Ingest(Order("o4", 5m, "USD", null), dataset);
+        var error = Assert.Throws<ArgumentException>(() => SimpleLtv.Ingest(Order("o5", 10m, "eur", 12m), dataset));
+
+        Assert.StartsWith("ORDER o5 converts eur at 1.2 USD, but the dataset's eur amounts were converted at 1.1", error.Message);
+        Assert.Equal(new Dictionary<string, decimal> { ["EUR"] = 1.1m }, dataset.ExchangeRates);
+        Assert.Equal(43m, Assert.Single(SimpleLtv.TopSimpleLtvCustomers(1, dataset)).TotalSpend);
+    }
+
+    [Fact]
     public void PipelineEuroEventWithoutUsdAmountIsRefused()
     {
         var e = new LtvEvent(EventType.Order, "NEW", "o1", Results.Utc("2020-01-01T10:00:00Z")) { CustomerId = "c1", TotalAmount = 10m, Currency = "EUR" };
