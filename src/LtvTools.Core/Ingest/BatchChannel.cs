@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace LtvTools.Core;
@@ -30,6 +31,7 @@ internal sealed class BatchChannel<T>
     }
 
     /// <summary>Adds <paramref name="item"/>, waiting while the channel is full.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public void Add(T item, CancellationToken cancellation)
     {
         lock (_gate)
@@ -44,6 +46,7 @@ internal sealed class BatchChannel<T>
     }
 
     /// <summary>Takes the oldest item, waiting while the channel is empty; null once it is empty and completed.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public T? Take(CancellationToken cancellation)
     {
         lock (_gate)
@@ -63,6 +66,7 @@ internal sealed class BatchChannel<T>
     }
 
     /// <summary>Takes the oldest item if there is one, without waiting.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public T? TryTake()
     {
         lock (_gate)
@@ -72,6 +76,7 @@ internal sealed class BatchChannel<T>
     }
 
     /// <summary>Adds <paramref name="item"/> if there is room, without waiting (for handing back spare batches).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool TryAdd(T item)
     {
         lock (_gate)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace LtvTools.Core;
@@ -8,6 +9,7 @@ internal static class Utf8
 {
     public static readonly Encoding Strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    [MethodImpl(HotPath.Optimized)]
     public static unsafe string GetString(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IsEmpty)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -18,6 +19,7 @@ internal readonly struct CustomerProfile : IEquatable<CustomerProfile>
 
     public string? State { get; }
 
+    [MethodImpl(HotPath.Optimized)]
     public bool Equals(CustomerProfile other) =>
         string.Equals(LastName, other.LastName, StringComparison.Ordinal) &&
         string.Equals(City, other.City, StringComparison.Ordinal) &&
@@ -25,5 +27,6 @@ internal readonly struct CustomerProfile : IEquatable<CustomerProfile>
 
     public override bool Equals(object? obj) => obj is CustomerProfile other && Equals(other);
 
+    [MethodImpl(HotPath.Optimized)]
     public override int GetHashCode() => (LastName?.GetHashCode() ?? 0) ^ (City?.GetHashCode() ?? 0);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -35,6 +36,7 @@ internal struct EventVersions<TPayload>
     // Positions (1 and up) of the versions after the first, once there are many.
     private Dictionary<(long Ticks, TPayload Payload), int>? _index;
 
+    [MethodImpl(HotPath.Optimized)]
     public EventVersions(EventVersion<TPayload> first, IComparer<TPayload> tieOrder)
     {
         _tieOrder = tieOrder;
@@ -73,6 +75,7 @@ internal struct EventVersions<TPayload>
     public readonly int Count => _count;
 
     /// <summary>Adds a version; returns false when it is an exact duplicate of one already held.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool Add(EventVersion<TPayload> version)
     {
         var duplicate = _first.IsSameEvent(version) ? 0 : IndexOfLaterDuplicate(version);
@@ -132,6 +135,7 @@ internal struct EventVersions<TPayload>
         _ => _rest![position - 2],
     };
 
+    [MethodImpl(HotPath.Optimized)]
     private void Set(int position, EventVersion<TPayload> version)
     {
         switch (position)
@@ -148,6 +152,7 @@ internal struct EventVersions<TPayload>
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void Append(EventVersion<TPayload> version)
     {
         if (_count >= 2)
@@ -167,6 +172,7 @@ internal struct EventVersions<TPayload>
     }
 
     /// <summary>The position (1 and up) of an exact duplicate of <paramref name="version"/> after the first, or -1.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private readonly int IndexOfLaterDuplicate(EventVersion<TPayload> version)
     {
         if (_index != null)
@@ -192,6 +198,7 @@ internal struct EventVersions<TPayload>
     private readonly bool IsPreferredCopy(EventVersion<TPayload> candidate, EventVersion<TPayload> kept) =>
         _tieOrder.Compare(candidate.Payload, kept.Payload) > 0;
 
+    [MethodImpl(HotPath.Optimized)]
     private void RecomputeWinner()
     {
         var winner = _first;

@@ -509,6 +509,7 @@ internal sealed class OrderLedger
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void AddRepeatedOrderVersion(ref OrderRecord order, EventVersion<OrderPayload> version)
     {
         var before = order.Winner(_orderVersions).Payload;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -17,6 +18,7 @@ internal sealed class OrderTieOrder : IComparer<OrderPayload>
         _names = names;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public int Compare(OrderPayload x, OrderPayload y)
     {
         var byAmount = x.AmountUsd.CompareTo(y.AmountUsd);

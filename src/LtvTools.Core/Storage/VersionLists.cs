@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -21,6 +22,7 @@ internal sealed class VersionLists<TPayload>
     private int _count;
 
     /// <summary>Keeps a copy of a new list and returns its number (1 and up; 0 means none).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public int Add(in EventVersions<TPayload> list)
     {
         if (_count == _lists.Length)
@@ -38,6 +40,7 @@ internal sealed class VersionLists<TPayload>
     /// </summary>
     public ref EventVersions<TPayload> this[int id]
     {
+        [MethodImpl(HotPath.Optimized)]
         get
         {
             if ((uint)(id - 1) >= (uint)_count)
