@@ -34,6 +34,7 @@ internal static class HotPathWarmUp
         typeof(EventVersions<OrderPayload>),
         typeof(EventVersions<int>),
         typeof(BatchChannel<EventBatch>),
+        typeof(BatchChannel<ReadAheadBatch>),
     };
 
     // Once per process, however many runspaces import the module.

@@ -26,18 +26,27 @@ public class HotPathWarmUpTests
     }
 
     [Fact]
-    public void The_warm_up_knows_every_table_the_ledgers_keep()
+    public void The_warm_up_knows_every_generic_type_with_marked_methods_that_a_field_holds()
     {
-        // A new CompactKeyMap<T> field in any type would otherwise be compiled on first use, unnoticed.
+        // A new CompactKeyMap<T>, VersionLists<T> or BatchChannel<T> field in any type would otherwise be
+        // compiled on first use as tier-0 code, unnoticed.
         var flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
-        var used = typeof(HotPathWarmUp).Assembly.GetTypes()
+        var assembly = typeof(HotPathWarmUp).Assembly;
+        bool HasMarkedMethods(Type definition) => definition.GetMethods(flags | BindingFlags.DeclaredOnly).Cast<MethodBase>()
+            .Concat(definition.GetConstructors(flags | BindingFlags.DeclaredOnly))
+            .Concat(definition.GetProperties(flags | BindingFlags.DeclaredOnly).SelectMany(p => p.GetAccessors(true)))
+            .Any(m => (m.MethodImplementationFlags & (MethodImplAttributes)HotPath.Optimized) != 0);
+        var used = assembly.GetTypes()
             .SelectMany(t => t.GetFields(flags))
-            .Select(f => f.FieldType)
-            .Where(t => t.IsGenericType && !t.ContainsGenericParameters && t.GetGenericTypeDefinition() == typeof(CompactKeyMap<>))
+            .Select(f => f.FieldType.IsArray ? f.FieldType.GetElementType()! : f.FieldType)
+            .Where(t => t.IsGenericType && !t.ContainsGenericParameters && t.Assembly == assembly && HasMarkedMethods(t.GetGenericTypeDefinition()))
+            // A nested type (a table's entry or enumerator) is compiled with the instantiation it is nested in.
+            .Select(t => t.IsNested && t.DeclaringType!.IsGenericTypeDefinition ? t.DeclaringType.MakeGenericType(t.GetGenericArguments()) : t)
             .Distinct()
             .ToList();
 
-        Assert.NotEmpty(used);
+        Assert.Contains(typeof(CompactKeyMap<VisitRecord>), used);
+        Assert.Contains(typeof(VersionLists<OrderPayload>), used);
         Assert.All(used, t => Assert.Contains(t, HotPathWarmUp.HotGenericInstantiations));
     }
 }
