@@ -313,7 +313,6 @@ internal sealed class FileIngestor
     }
 
     /// <summary>The last of the two appliers to finish with a batch hands it back for reuse.</summary>
-    [MethodImpl(HotPath.Optimized)]
     private static void Release(EventBatch batch, ConcurrentBag<EventBatch> spare)
     {
         if (Interlocked.Decrement(ref batch.PendingAppliers) == 0)
@@ -326,7 +325,6 @@ internal sealed class FileIngestor
     [MethodImpl(HotPath.Optimized)]
     private void ReadChunk(string path, ChunkPlan plan, int index, BatchChannel<EventBatch> queue, ConcurrentBag<EventBatch> spare, IngestSummary summary, ChunkTurn turn, CancellationToken cancellation)
     {
-        [MethodImpl(HotPath.Optimized)]
         EventBatch Fresh()
         {
             var fresh = spare.TryTake(out var reused) ? reused : new EventBatch();

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace LtvTools.Core;
@@ -9,7 +8,6 @@ internal static class Utf8
 {
     public static readonly Encoding Strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    [MethodImpl(HotPath.Optimized)]
     public static unsafe string GetString(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IsEmpty)

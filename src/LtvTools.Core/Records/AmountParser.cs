@@ -107,7 +107,6 @@ internal static class AmountParser
 
     private static bool IsDigit(byte b) => b >= '0' && b <= '9';
 
-    [MethodImpl(HotPath.Optimized)]
     private static bool IsCurrencyCode(ReadOnlySpan<byte> code) =>
         code.Length == 3 && IsUpper(code[0]) && IsUpper(code[1]) && IsUpper(code[2]);
 

@@ -72,7 +72,6 @@ internal readonly struct CompactKey : IEquatable<CompactKey>
     }
 
     /// <summary>Ordinal order of the text forms, without building strings when both keys are packed hex of one length.</summary>
-    [MethodImpl(HotPath.Optimized)]
     public static int CompareOrdinal(CompactKey left, CompactKey right)
     {
         if (left.IsPacked && right.IsPacked && (left._packed >> LengthShift) == (right._packed >> LengthShift))

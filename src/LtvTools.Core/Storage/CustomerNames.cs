@@ -50,7 +50,6 @@ internal sealed class CustomerNames
     public ulong Adopt(ulong name, CustomerNames other) => IsPacked(name) ? name : NameOf(other.KeyOf(name));
 
     /// <summary>Ordinal order of the two customers' ids (CompactKey's, which compares packed ids of one length as integers).</summary>
-    [MethodImpl(HotPath.Optimized)]
     public int CompareOrdinal(ulong left, ulong right) => CompactKey.CompareOrdinal(KeyOf(left), KeyOf(right));
 
     /// <summary>Makes this (empty) table a copy of <paramref name="other"/>: every name means the same customer in both.</summary>

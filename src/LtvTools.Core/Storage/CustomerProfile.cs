@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -19,7 +18,6 @@ internal readonly struct CustomerProfile : IEquatable<CustomerProfile>
 
     public string? State { get; }
 
-    [MethodImpl(HotPath.Optimized)]
     public bool Equals(CustomerProfile other) =>
         string.Equals(LastName, other.LastName, StringComparison.Ordinal) &&
         string.Equals(City, other.City, StringComparison.Ordinal) &&
@@ -27,6 +25,5 @@ internal readonly struct CustomerProfile : IEquatable<CustomerProfile>
 
     public override bool Equals(object? obj) => obj is CustomerProfile other && Equals(other);
 
-    [MethodImpl(HotPath.Optimized)]
     public override int GetHashCode() => (LastName?.GetHashCode() ?? 0) ^ (City?.GetHashCode() ?? 0);
 }

@@ -135,7 +135,6 @@ internal struct EventVersions<TPayload>
         _ => _rest![position - 2],
     };
 
-    [MethodImpl(HotPath.Optimized)]
     private void Set(int position, EventVersion<TPayload> version)
     {
         switch (position)
@@ -152,7 +151,6 @@ internal struct EventVersions<TPayload>
         }
     }
 
-    [MethodImpl(HotPath.Optimized)]
     private void Append(EventVersion<TPayload> version)
     {
         if (_count >= 2)

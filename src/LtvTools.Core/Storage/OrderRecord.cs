@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace LtvTools.Core;
@@ -32,7 +31,6 @@ internal struct OrderRecord
     public readonly IEnumerable<EventVersion<OrderPayload>> All(VersionLists<OrderPayload> lists) => ManyId == 0 ? new[] { Single } : lists[ManyId].All();
 
     /// <summary>Adds a version; returns false when it is an exact duplicate of one already held.</summary>
-    [MethodImpl(HotPath.Optimized)]
     public bool Add(EventVersion<OrderPayload> version, VersionLists<OrderPayload> lists, IComparer<OrderPayload> tieOrder)
     {
         if (ManyId != 0)

@@ -40,7 +40,6 @@ internal sealed class VersionLists<TPayload>
     /// </summary>
     public ref EventVersions<TPayload> this[int id]
     {
-        [MethodImpl(HotPath.Optimized)]
         get
         {
             if ((uint)(id - 1) >= (uint)_count)
