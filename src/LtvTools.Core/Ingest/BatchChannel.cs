@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace LtvTools.Core;
@@ -31,7 +30,6 @@ internal sealed class BatchChannel<T>
     }
 
     /// <summary>Adds <paramref name="item"/>, waiting while the channel is full.</summary>
-    [MethodImpl(HotPath.Optimized)]
     public void Add(T item, CancellationToken cancellation)
     {
         lock (_gate)
@@ -46,7 +44,6 @@ internal sealed class BatchChannel<T>
     }
 
     /// <summary>Takes the oldest item, waiting while the channel is empty; null once it is empty and completed.</summary>
-    [MethodImpl(HotPath.Optimized)]
     public T? Take(CancellationToken cancellation)
     {
         lock (_gate)
@@ -66,7 +63,6 @@ internal sealed class BatchChannel<T>
     }
 
     /// <summary>Takes the oldest item if there is one, without waiting.</summary>
-    [MethodImpl(HotPath.Optimized)]
     public T? TryTake()
     {
         lock (_gate)
@@ -76,7 +72,6 @@ internal sealed class BatchChannel<T>
     }
 
     /// <summary>Adds <paramref name="item"/> if there is room, without waiting (for handing back spare batches).</summary>
-    [MethodImpl(HotPath.Optimized)]
     public bool TryAdd(T item)
     {
         lock (_gate)

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -65,7 +64,6 @@ internal sealed class RawInputStream : ForwardReadStream
         set => throw new NotSupportedException();
     }
 
-    [MethodImpl(HotPath.Optimized)]
     public override int Read(byte[] buffer, int offset, int count)
     {
         int read;

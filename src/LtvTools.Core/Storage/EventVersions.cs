@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -36,7 +35,6 @@ internal struct EventVersions<TPayload>
     // Positions (1 and up) of the versions after the first, once there are many.
     private Dictionary<(long Ticks, TPayload Payload), int>? _index;
 
-    [MethodImpl(HotPath.Optimized)]
     public EventVersions(EventVersion<TPayload> first, IComparer<TPayload> tieOrder)
     {
         _tieOrder = tieOrder;
@@ -75,7 +73,6 @@ internal struct EventVersions<TPayload>
     public readonly int Count => _count;
 
     /// <summary>Adds a version; returns false when it is an exact duplicate of one already held.</summary>
-    [MethodImpl(HotPath.Optimized)]
     public bool Add(EventVersion<TPayload> version)
     {
         var duplicate = _first.IsSameEvent(version) ? 0 : IndexOfLaterDuplicate(version);
@@ -170,7 +167,6 @@ internal struct EventVersions<TPayload>
     }
 
     /// <summary>The position (1 and up) of an exact duplicate of <paramref name="version"/> after the first, or -1.</summary>
-    [MethodImpl(HotPath.Optimized)]
     private readonly int IndexOfLaterDuplicate(EventVersion<TPayload> version)
     {
         if (_index != null)
@@ -196,7 +192,6 @@ internal struct EventVersions<TPayload>
     private readonly bool IsPreferredCopy(EventVersion<TPayload> candidate, EventVersion<TPayload> kept) =>
         _tieOrder.Compare(candidate.Payload, kept.Payload) > 0;
 
-    [MethodImpl(HotPath.Optimized)]
     private void RecomputeWinner()
     {
         var winner = _first;

@@ -509,7 +509,6 @@ internal sealed class OrderLedger
         }
     }
 
-    [MethodImpl(HotPath.Optimized)]
     private void AddRepeatedOrderVersion(ref OrderRecord order, EventVersion<OrderPayload> version)
     {
         var before = order.Winner(_orderVersions).Payload;

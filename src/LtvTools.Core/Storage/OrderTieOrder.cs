@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -18,7 +17,6 @@ internal sealed class OrderTieOrder : IComparer<OrderPayload>
         _names = names;
     }
 
-    [MethodImpl(HotPath.Optimized)]
     public int Compare(OrderPayload x, OrderPayload y)
     {
         var byAmount = x.AmountUsd.CompareTo(y.AmountUsd);

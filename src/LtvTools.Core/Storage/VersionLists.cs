@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 
 namespace LtvTools.Core;
 
@@ -22,7 +21,6 @@ internal sealed class VersionLists<TPayload>
     private int _count;
 
     /// <summary>Keeps a copy of a new list and returns its number (1 and up; 0 means none).</summary>
-    [MethodImpl(HotPath.Optimized)]
     public int Add(in EventVersions<TPayload> list)
     {
         if (_count == _lists.Length)

@@ -270,7 +270,6 @@ internal sealed class VisitLedger
     /// A visit counts once per key; its customer and week come from its earliest event, and of two events at
     /// that time, from the one whose customer id comes first in ordinal order (never from input order).
     /// </summary>
-    [MethodImpl(HotPath.Optimized)]
     private void AddRepeatedVisit(ref VisitRecord existing, VisitRecord visit)
     {
         Counters.Duplicates++;

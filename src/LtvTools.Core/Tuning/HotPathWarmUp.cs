@@ -21,7 +21,7 @@ namespace LtvTools.Core;
 /// </remarks>
 internal static class HotPathWarmUp
 {
-    /// <summary>The closed generic types whose marked methods the reader, the ledgers and their version lists call.</summary>
+    /// <summary>The closed generic types whose marked methods the reader and the ledgers call.</summary>
     internal static readonly Type[] HotGenericInstantiations =
     {
         typeof(CompactKeyMap<VisitRecord>),
@@ -29,12 +29,6 @@ internal static class HotPathWarmUp
         typeof(CompactKeyMap<CustomerOrders>),
         typeof(CompactKeyMap<int>),
         typeof(CompactKeyMap<bool>),
-        typeof(VersionLists<OrderPayload>),
-        typeof(VersionLists<int>),
-        typeof(EventVersions<OrderPayload>),
-        typeof(EventVersions<int>),
-        typeof(BatchChannel<EventBatch>),
-        typeof(BatchChannel<ReadAheadBatch>),
     };
 
     // Once per process, however many runspaces import the module.
