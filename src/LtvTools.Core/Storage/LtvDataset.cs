@@ -200,7 +200,6 @@ public sealed class LtvDataset
     /// Why <see cref="Add(LtvEvent)"/> would refuse <paramref name="e"/> (an event built or changed by hand:
     /// events read from files always pass), or null when it will be taken.
     /// </summary>
-    [MethodImpl(HotPath.Optimized)]
     internal static string? Check(LtvEvent e)
     {
         if (e is null)
@@ -227,7 +226,6 @@ public sealed class LtvDataset
     /// ledgers, so it may run on the thread that hands events to a background writer.
     /// </summary>
     /// <exception cref="InvalidOperationException">The dataset converted this currency at another rate.</exception>
-    [MethodImpl(HotPath.Optimized)]
     internal void AdoptRateOf(LtvEvent e)
     {
         // Called for every piped event: a USD order, or one at the rate already held, costs no division and no message.
