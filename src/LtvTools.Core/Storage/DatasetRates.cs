@@ -29,8 +29,8 @@ internal sealed class DatasetRates
     /// <summary>True for USD, which has no rate.</summary>
     public static bool IsUsd(string currency) => string.Equals(currency, AmountParser.DefaultCurrency, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>True when <paramref name="currency"/> is USD or already recorded at <paramref name="rate"/>, so adopting it would change nothing.</summary>
-    public bool Holds(string currency, decimal rate) => IsUsd(currency) || (_rates.TryGetValue(currency, out var held) && held == rate);
+    /// <summary>True when <paramref name="currency"/> is already recorded at <paramref name="rate"/>, so adopting it would change nothing.</summary>
+    public bool Holds(string currency, decimal rate) => _rates.TryGetValue(currency, out var held) && held == rate;
 
     /// <summary>Records <paramref name="rate"/> for <paramref name="currency"/>; throws when another rate is already recorded for it.</summary>
     /// <exception cref="InvalidOperationException">The currency was converted at another rate.</exception>

@@ -159,17 +159,19 @@ public sealed class LtvDataset
         }
 
         var customers = Math.Min(moreEvents / 10, CustomersPresized);
+        void VisitSide() => _visits.Presize(moreEvents / 2, moreEvents / 7, customers);
+        void OrderSide() => _orders.Presize(moreEvents / 4, customers);
         if (EventsAccepted == 0)
         {
             // Empty tables: nothing to move, so nothing to share out.
-            _visits.Presize(moreEvents / 2, moreEvents / 7, customers);
-            _orders.Presize(moreEvents / 4, customers);
+            VisitSide();
+            OrderSide();
             return;
         }
 
         // Tables that grow here are rehashed into fresh memory before any event of the file is applied: the two
         // sides at once.
-        SideBySide.Run(() => _visits.Presize(moreEvents / 2, moreEvents / 7, customers), () => _orders.Presize(moreEvents / 4, customers));
+        SideBySide.Run(VisitSide, OrderSide);
     }
 
     /// <summary>Takes in one event (the pipeline form).</summary>
